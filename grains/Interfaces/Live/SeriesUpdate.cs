@@ -1,0 +1,13 @@
+namespace AltseasonLive.Grains.Interfaces.Live;
+
+/// <summary>
+/// One live value for the dashboard. <see cref="TimeMs"/> is UTC epoch ms of the data; <see cref="BarClosed"/> is false
+/// while the value still includes an in-progress bar.
+/// </summary>
+[GenerateSerializer, Immutable]
+public readonly record struct SeriesUpdate(
+    [property: Id(0)] SeriesKind Kind,
+    [property: Id(1)] string Key,
+    [property: Id(2)] long TimeMs,
+    [property: Id(3)] double Value,
+    [property: Id(4)] bool BarClosed);

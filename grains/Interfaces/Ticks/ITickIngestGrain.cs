@@ -1,0 +1,13 @@
+using System.Collections.Immutable;
+
+namespace AltseasonLive.Grains.Interfaces.Ticks;
+
+/// <summary>
+/// Entry point for feeds (a stateless worker: use key 0). One call per batch: ticks are split by symbol, each asset grain
+/// gets its ticks in one call, and accepted ticks go on to the market grain and the correlation groups in one call each.
+/// Ticks of one symbol should be in time order.
+/// </summary>
+public interface ITickIngestGrain : IGrainWithIntegerKey
+{
+    Task<TickBatchResult> Ingest(ImmutableArray<Tick> ticks);
+}
