@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using AltseasonLive.Grains.Interfaces.Ticks;
+using Orleans.Concurrency;
 
 namespace AltseasonLive.Grains.Interfaces.Correlation;
 
@@ -13,6 +14,10 @@ public interface ICorrelationGroupGrain : IGrainWithStringKey
     /// <summary>Accepted ticks of the anchor and its partners, any order (they are sorted by time).</summary>
     Task Ingest(ImmutableArray<Tick> ticks);
 
-    /// <summary>Statistics including the in-progress bar; null when the key is not in this group or nothing is known yet.</summary>
+    /// <summary>
+    /// Statistics including the in-progress bar; null when the key is not in this group or nothing is known yet.
+    /// Interleaves with <see cref="Ingest"/> so that a pair-window grain can ask while the group is notifying it.
+    /// </summary>
+    [AlwaysInterleave]
     Task<CorrelationValue?> GetLive(PairWindowKey key);
 }

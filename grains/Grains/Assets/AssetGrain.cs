@@ -1,0 +1,199 @@
+using System.Collections.Immutable;
+using AltseasonLive.Grains.Common;
+using AltseasonLive.Grains.Configuration;
+using AltseasonLive.Grains.Interfaces.Assets;
+using AltseasonLive.Grains.Interfaces.Events;
+using AltseasonLive.Grains.Interfaces.Market;
+using AltseasonLive.Grains.Interfaces.Ticks;
+using AltseasonLive.Grains.Storage;
+using AltseasonLive.Grains.Universe;
+using AltseasonLive.Statistics;
+using Microsoft.Extensions.Options;
+
+namespace AltseasonLive.Grains.Assets;
+
+/// <summary>
+/// One symbol: validates its ticks, builds bars of the configured size, keeps last price, market cap (feed's, else
+/// price x supply) and the volatility of bar returns; at each bar close checks for an all-time high and tells the
+/// outperformance grains the symbol is a leg of.
+/// </summary>
+public sealed class AssetGrain : Grain, IAssetGrain
+{
+    private readonly IPersistentState<AssetState> _state;
+    private readonly UniverseCatalog _universe;
+    private readonly BarOptions _bars;
+    private readonly MarketSignalOptions _signals;
+    private readonly TimeProvider _clock;
+    private readonly WriteThrottle _throttle;
+    private readonly RollingVolatility _volatility;
+    private AssetOptions _asset = new();
+
+    public AssetGrain(
+        [PersistentState("asset", StorageNames.Default)] IPersistentState<AssetState> state,
+        UniverseCatalog universe,
+        IOptions<BarOptions> bars,
+        IOptions<MarketSignalOptions> signals,
+        IOptions<StorageOptions> storage,
+        TimeProvider clock)
+    {
+        _state = state;
+        _universe = universe;
+        _bars = bars.Value;
+        _signals = signals.Value;
+        _clock = clock;
+        _throttle = new WriteThrottle(clock, TimeSpan.FromMilliseconds(storage.Value.WriteIntervalMs));
+        _volatility = new RollingVolatility(Math.Max(2, _bars.VolatilityWindow));
+    }
+
+    private AssetState S => _state.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var symbol = this.GetPrimaryKeyString();
+        _asset = _universe.TryGetAsset(symbol, out var asset) ? asset : new AssetOptions { Symbol = symbol };
+        foreach (var close in S.RecentCloses)
+        {
+            _volatility.Add(close);
+        }
+
+        if (S.HasBar && S.LastPrice is { } live)
+        {
+            _volatility.Revise(live);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_throttle.Dirty)
+        {
+            await _state.WriteStateAsync(cancellationToken);
+        }
+    }
+
+    public async Task<ImmutableArray<TickRejectReason>> Ingest(ImmutableArray<Tick> ticks)
+    {
+        var verdicts = ImmutableArray.CreateBuilder<TickRejectReason>(ticks.Length);
+        var closes = new List<(long BarStartMs, double Close)>();
+        var nowMs = _clock.GetUtcNow().ToUnixTimeMilliseconds();
+        foreach (var tick in ticks)
+        {
+            var verdict = tick.Symbol != _asset.Symbol
+                ? TickRejectReason.UnknownSymbol
+                : S.Validate(tick, _bars.BarSizeMs, _bars.LateToleranceMs, nowMs, _bars.FutureToleranceMs);
+            verdicts.Add(verdict);
+            if (verdict == TickRejectReason.None)
+            {
+                Apply(tick, closes);
+            }
+        }
+
+        if (closes.Count > 0)
+        {
+            await OnBarsClosed(closes);
+        }
+
+        if (_throttle.IsDue)
+        {
+            await _state.WriteStateAsync();
+            _throttle.MarkWritten();
+        }
+
+        return verdicts.MoveToImmutable();
+    }
+
+    public Task<AssetSnapshot> GetSnapshot()
+    {
+        var volatility = _volatility.IsReady ? _volatility.Current.StandardDeviation : null;
+        return Task.FromResult(new AssetSnapshot(
+            _asset.Symbol,
+            _asset.Class,
+            S.LastTimeMs,
+            S.LastPrice,
+            S.MarketCap,
+            S.Supply ?? _asset.Supply,
+            S.HasBar ? BarClock.StartOf(S.BarIndex, _bars.BarSizeMs) : 0,
+            S.HasBar ? S.BarOpen : null,
+            S.HasBar ? S.BarHigh : null,
+            S.HasBar ? S.BarLow : null,
+            S.BarsClosed,
+            volatility,
+            _volatility.Window,
+            S.AllTimeHigh.High,
+            S.AllTimeHigh.HighTimeMs));
+    }
+
+    private void Apply(in Tick tick, List<(long BarStartMs, double Close)> closes)
+    {
+        var bar = BarClock.IndexOf(tick.TimeMs, _bars.BarSizeMs);
+        if (S.HasBar && bar > S.BarIndex && S.LastPrice is { } close)
+        {
+            closes.Add((BarClock.StartOf(S.BarIndex, _bars.BarSizeMs), close));
+            S.BarsClosed++;
+            S.RecentCloses.Add(close);
+            if (S.RecentCloses.Count > _volatility.Window + 1)
+            {
+                S.RecentCloses.RemoveAt(0);
+            }
+
+            _volatility.Commit();
+        }
+
+        if (!S.HasBar || bar > S.BarIndex)
+        {
+            S.HasBar = true;
+            S.BarIndex = bar;
+            S.BarOpen = S.BarHigh = S.BarLow = tick.Price;
+        }
+        else
+        {
+            S.BarHigh = Math.Max(S.BarHigh, tick.Price);
+            S.BarLow = Math.Min(S.BarLow, tick.Price);
+        }
+
+        if (tick.TimeMs >= S.LastTimeMs)
+        {
+            S.LastTimeMs = tick.TimeMs;
+            S.LastPrice = tick.Price;
+            _volatility.Revise(tick.Price);
+        }
+
+        if (tick.Supply is { } supply)
+        {
+            S.Supply = supply;
+        }
+
+        S.MarketCap = tick.MarketCap ?? (S.Supply ?? _asset.Supply) * S.LastPrice;
+        _throttle.MarkDirty();
+    }
+
+    private async Task OnBarsClosed(List<(long BarStartMs, double Close)> closes)
+    {
+        if (_universe.AllTimeHighSymbols.Contains(_asset.Symbol))
+        {
+            var events = ImmutableArray.CreateBuilder<MarketEvent>();
+            foreach (var (barStart, close) in closes)
+            {
+                if (S.AllTimeHigh.OnClose(_asset.Symbol, barStart, close, _signals.AllTimeHighMinBars, _signals.AllTimeHighRearm) is { } high)
+                {
+                    events.Add(high);
+                }
+            }
+
+            if (events.Count > 0)
+            {
+                await GrainFactory.GetGrain<IEventLogGrain>(0).Append(events.ToImmutable());
+            }
+        }
+
+        foreach (var key in _universe.StreakKeysFor(_asset.Symbol))
+        {
+            var streak = GrainFactory.GetGrain<IOutperformanceGrain>(key);
+            foreach (var (barStart, close) in closes)
+            {
+                await streak.OnBarClosed(_asset.Symbol, barStart, close);
+            }
+        }
+    }
+}

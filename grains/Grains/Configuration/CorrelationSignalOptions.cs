@@ -1,0 +1,29 @@
+namespace AltseasonLive.Grains.Configuration;
+
+/// <summary>
+/// Pair-window event rules (section "Signals:Correlation"). Correlations are Pearson (-1..1), percentiles fractions.
+/// Breakdown: a window shorter than the pair's longest closes below its usual range (the
+/// [<see cref="BandLowerPercentile"/>, <see cref="BandUpperPercentile"/>] band of its own last
+/// <see cref="BandLookback"/> values, learnt only while coupled) by more than <see cref="BreakdownHysteresis"/>, while
+/// the longest window holds at or above <see cref="LongWindowHold"/>. Recoupling: back at or above the band's lower edge.
+/// Sign flip: beyond +/-<see cref="SignFlipHysteresis"/> on the other side of zero. Only full windows are evaluated.
+/// </summary>
+public sealed class CorrelationSignalOptions
+{
+    public const string SectionName = "Signals:Correlation";
+
+    public int BandLookback { get; set; } = 250;
+
+    public double BandLowerPercentile { get; set; } = 0.10;
+
+    public double BandUpperPercentile { get; set; } = 0.90;
+
+    public double LongWindowHold { get; set; } = 0.6;
+
+    public double BreakdownHysteresis { get; set; } = 0.02;
+
+    public double SignFlipHysteresis { get; set; } = 0.05;
+
+    /// <summary>Committed values kept per pair-window for snapshots.</summary>
+    public int HistoryLength { get; set; } = 500;
+}

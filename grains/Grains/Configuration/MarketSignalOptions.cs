@@ -1,0 +1,45 @@
+namespace AltseasonLive.Grains.Configuration;
+
+/// <summary>
+/// Market event rules (section "Signals:Market"). Dominance levels in percent per symbol; tolerances are fractions of
+/// the level (0.002 of 55% = 0.11 points). A level is crossed when a bar closes beyond it by the crossing hysteresis;
+/// a rejection is a close within the touch tolerance of the level followed, without a cross, by a close that turned
+/// away by the rejection turn. The Altcoin Season Index is the percent of the top <see cref="AltseasonTopCoins"/> coins
+/// (class Coin, BTC excluded) whose return over <see cref="AltseasonLookbackDays"/> days beat BTC's.
+/// </summary>
+public sealed class MarketSignalOptions
+{
+    public const string SectionName = "Signals:Market";
+
+    /// <summary>Per dominance symbol, its levels (percent). Empty in configuration = defaults (BTC.D 50/55/57/59/60, ...).</summary>
+    public Dictionary<string, List<double>> DominanceLevels { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public double CrossingHysteresis { get; set; } = 0.002;
+
+    public double TouchTolerance { get; set; } = 0.003;
+
+    public double RejectionTurn { get; set; } = 0.015;
+
+    public double AltcoinSeasonThreshold { get; set; } = 75;
+
+    public double BitcoinSeasonThreshold { get; set; } = 25;
+
+    /// <summary>Index points a season must be left by before it ends (stops a storm at the threshold).</summary>
+    public double AltseasonHysteresis { get; set; } = 2;
+
+    public int AltseasonLookbackDays { get; set; } = 90;
+
+    public int AltseasonTopCoins { get; set; } = 50;
+
+    /// <summary>Fewer coins with full lookback history than this leaves the index undefined.</summary>
+    public int AltseasonMinCoins { get; set; } = 10;
+
+    /// <summary>Streak length (sessions) at which an outperformance event is first emitted; every longer streak emits again.</summary>
+    public int StreakLength { get; set; } = 5;
+
+    /// <summary>Closed bars needed before an all-time high counts as a breakout.</summary>
+    public int AllTimeHighMinBars { get; set; } = 20;
+
+    /// <summary>Fraction the close must fall below the high before a further new high emits again.</summary>
+    public double AllTimeHighRearm { get; set; } = 0.02;
+}

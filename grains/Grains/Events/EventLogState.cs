@@ -1,0 +1,12 @@
+using AltseasonLive.Grains.Interfaces.Events;
+
+namespace AltseasonLive.Grains.Events;
+
+/// <summary>Persisted event log: the last assigned sequence number and the retained events, oldest first.</summary>
+[GenerateSerializer]
+public sealed class EventLogState
+{
+    [Id(0)] public long LastSequence { get; set; }
+
+    [Id(1)] public List<MarketEvent> Events { get; set; } = [];
+}
