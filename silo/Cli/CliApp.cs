@@ -20,6 +20,8 @@ public static class CliApp
             CorrelateCommand.Create(context),
             AltseasonCommand.Create(context),
             BacktestCommand.Create(context),
+            EventsCommand.Create(context),
+            ServeCommand.Create(context),
         };
         return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
     }

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using AltseasonLive.Feeds;
+using AltseasonLive.Feeds.Hosting;
+using AltseasonLive.Grains.Hosting;
+using AltseasonLive.Silo.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace AltseasonLive.Silo.Cli;
+
+/// <summary>
+/// <c>serve</c>: the standalone silo (UseOrleans + AddAltseasonLive + the feeds) for multi-process deployments.
+/// Configuration comes from appsettings.json, environment variables and any extra <c>--Section:Key=value</c> arguments.
+/// </summary>
+public static class ServeCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("serve", "Run the standalone silo with the history replay and synthetic feeds until Ctrl+C. Localhost clustering on Silo:SiloPort (11111) and Silo:GatewayPort (30000). Extra arguments are configuration, e.g. --Feeds:Replay:Enabled=false --Storage:Provider=Memory")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        command.SetAction((parse, ct) => CliApp.GuardAsync(context, async () =>
+        {
+            var builder = Host.CreateApplicationBuilder([.. parse.UnmatchedTokens]);
+            builder.UseOrleans(silo =>
+            {
+                silo.UseLocalhostClustering(
+                    builder.Configuration.GetValue("Silo:SiloPort", 11111),
+                    builder.Configuration.GetValue("Silo:GatewayPort", 30000));
+                silo.AddAltseasonLive(builder.Configuration);
+            });
+            builder.Services.AddSingleton<GrainTickSink>();
+            builder.Services.AddSingleton<ITickSink>(sp => sp.GetRequiredService<GrainTickSink>());
+            builder.Services.AddAltseasonFeeds(builder.Configuration);
+            using var host = builder.Build();
+            await host.RunAsync(ct).ConfigureAwait(false);
+            return 0;
+        }));
+        return command;
+    }
+}
