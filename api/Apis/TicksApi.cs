@@ -1,0 +1,153 @@
+using System.Net.WebSockets;
+using System.Text.Json;
+using AltseasonLive.Api.Ingestion;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace AltseasonLive.Api.Apis;
+
+/// <summary>Feed ingestion for publishers: <c>POST /api/ticks</c> (JSON array or NDJSON) and the <c>/api/ticks/ws</c> stream.</summary>
+public static class TicksApi
+{
+    public const string NdjsonContentType = "application/x-ndjson";
+
+    public static IEndpointRouteBuilder MapTicksApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/ticks")
+            .WithTags("Ingestion")
+            .AddEndpointFilter<IngestionKeyFilter>();
+
+        group.MapPost("/", PublishTicks)
+            .WithName("PublishTicks")
+            .WithSummary("Publishes a batch of ticks (JSON array, or NDJSON with Content-Type application/x-ndjson).")
+            .Accepts<TickDocument[]>("application/json", NdjsonContentType)
+            .Produces(StatusCodes.Status401Unauthorized);
+
+        group.Map("/ws", StreamTicks)
+            .WithName("StreamTicks")
+            .WithSummary("WebSocket: each text frame is a JSON array or NDJSON lines of ticks; each is answered with an ack.")
+            .ExcludeFromDescription();
+
+        return app;
+    }
+
+    public static async Task<Results<Ok<IngestSummary>, ProblemHttpResult>> PublishTicks(
+        HttpContext context,
+        TickIngestion ingestion,
+        IOptions<IngestionOptions> options,
+        CancellationToken cancellationToken)
+    {
+        var limits = options.Value;
+        if (context.Request.ContentLength > limits.MaxRequestBytes)
+        {
+            return TooLarge($"The body is larger than {limits.MaxRequestBytes} bytes.");
+        }
+
+        using var body = await LimitedBody.ReadAsync(
+            context.Request.Body, limits.MaxRequestBytes, context.Request.ContentLength, cancellationToken);
+        if (body.TooLarge)
+        {
+            return TooLarge($"The body is larger than {limits.MaxRequestBytes} bytes.");
+        }
+
+        var format = IsNdjson(context.Request.ContentType) ? TickFormat.Ndjson : TickFormat.JsonArray;
+        var parsed = TickParser.Parse(body.Span, format, limits.MaxItems);
+        if (parsed.TooLarge)
+        {
+            return TooLarge(parsed.Error ?? "Too many items.");
+        }
+
+        if (parsed.Error is { } error)
+        {
+            return TypedResults.Problem(error, statusCode: StatusCodes.Status400BadRequest, title: "Unreadable tick batch");
+        }
+
+        if (parsed.Ticks.IsEmpty)
+        {
+            return TypedResults.Problem(
+                "No item of the batch is a valid tick.",
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "No valid ticks",
+                extensions: new Dictionary<string, object?> { ["rejections"] = parsed.Rejections });
+        }
+
+        return TypedResults.Ok(await ingestion.PublishAsync(parsed, cancellationToken));
+    }
+
+    public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> StreamTicks(
+        HttpContext context,
+        TickIngestion ingestion,
+        IOptions<IngestionOptions> options,
+        IOptions<JsonOptions> json,
+        CancellationToken cancellationToken)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            return TypedResults.Problem("Connect with a WebSocket client.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        var limits = options.Value;
+        var serializer = json.Value.SerializerOptions;
+        using var frame = LimitedBody.Create(64 * 1024);
+        long frames = 0;
+        try
+        {
+            while (socket.State == WebSocketState.Open)
+            {
+                frame.Reset();
+                ValueWebSocketReceiveResult received;
+                do
+                {
+                    received = await socket.ReceiveAsync(frame.GetFreeSpace(), cancellationToken);
+                    if (received.MessageType == WebSocketMessageType.Close)
+                    {
+                        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, cancellationToken);
+                        return TypedResults.Empty;
+                    }
+
+                    if (!frame.Advance(received.Count, limits.MaxRequestBytes))
+                    {
+                        await socket.CloseAsync(
+                            WebSocketCloseStatus.MessageTooBig, $"Frames are limited to {limits.MaxRequestBytes} bytes.", cancellationToken);
+                        return TypedResults.Empty;
+                    }
+                }
+                while (!received.EndOfMessage);
+
+                var parsed = TickParser.Parse(frame.Span, TickParser.Detect(frame.Span), limits.MaxItems);
+                var ack = await AcknowledgeAsync(++frames, parsed, ingestion, cancellationToken);
+                var bytes = JsonSerializer.SerializeToUtf8Bytes(ack, serializer);
+                await socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+            }
+        }
+        catch (WebSocketException)
+        {
+            // The publisher went away mid-frame; nothing of that frame was published.
+        }
+
+        return TypedResults.Empty;
+    }
+
+    private static async Task<TickFrameAck> AcknowledgeAsync(long frame, ParsedTicks parsed, TickIngestion ingestion, CancellationToken ct)
+    {
+        if (parsed.Error is { } error)
+        {
+            return new TickFrameAck(frame, parsed.ItemCount, 0, parsed.ItemCount, [], error);
+        }
+
+        var summary = parsed.Ticks.IsEmpty
+            ? new IngestSummary(parsed.ItemCount, 0, parsed.Rejections.Length, parsed.Rejections)
+            : await ingestion.PublishAsync(parsed, ct);
+        return new TickFrameAck(frame, summary.Received, summary.Accepted, summary.Rejected, summary.Rejections, null);
+    }
+
+    private static bool IsNdjson(string? contentType) =>
+        contentType is not null
+        && (contentType.StartsWith(NdjsonContentType, StringComparison.OrdinalIgnoreCase)
+            || contentType.StartsWith("application/jsonl", StringComparison.OrdinalIgnoreCase));
+
+    private static ProblemHttpResult TooLarge(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Tick batch too large");
+}

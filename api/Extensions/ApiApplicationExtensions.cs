@@ -1,0 +1,34 @@
+using AltseasonLive.Api.Apis;
+using AltseasonLive.Api.Extensions;
+using AltseasonLive.Api.Hubs;
+using AltseasonLive.Api.Ingestion;
+
+namespace AltseasonLive.Api.Extensions;
+
+/// <summary>The request pipeline and every endpoint, grouped by feature.</summary>
+public static class ApiApplicationExtensions
+{
+    /// <summary>Where the dashboard is served from: web/public, copied next to the binaries as wwwroot.</summary>
+    public static string WebRootPath => Path.Combine(AppContext.BaseDirectory, "wwwroot");
+
+    public static WebApplication UseAltseasonApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseWebSockets();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseCors();
+
+        // Created now so that a generated development key is logged at start-up, not at the first publish.
+        app.Services.GetRequiredService<IngestionKeyStore>();
+
+        app.MapOpenApi().RequireCors(BrowserCorsOptions.PolicyName);
+        app.MapGet("/healthz", () => TypedResults.Text("ok")).WithTags("Health").RequireCors(BrowserCorsOptions.PolicyName);
+        app.MapHub<MarketHub>("/hubs/market").RequireCors(BrowserCorsOptions.PolicyName);
+        app.MapTicksApi();
+        app.MapSnapshotsApi().RequireCors(BrowserCorsOptions.PolicyName);
+        app.MapEventsApi().RequireCors(BrowserCorsOptions.PolicyName);
+        return app;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Text.Json.Serialization;
+using AltseasonLive.Api.Hubs;
+using AltseasonLive.Api.Ingestion;
+using AltseasonLive.Api.Market;
+using AltseasonLive.Api.Push;
+using AltseasonLive.Feeds;
+using AltseasonLive.Feeds.Hosting;
+using AltseasonLive.Grains.Hosting;
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace AltseasonLive.Api.Extensions;
+
+/// <summary>Everything the api registers: the co-hosted silo, the feeds, ingestion, the hub and its fan-out, REST and OpenAPI.</summary>
+public static class ApiServiceExtensions
+{
+    public static WebApplicationBuilder AddAltseasonApi(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddOptions<DataFolderOptions>().BindConfiguration(DataFolderOptions.SectionName);
+        services.AddOptions<MarketHubOptions>().BindConfiguration(MarketHubOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PushBridgeOptions>().BindConfiguration(PushBridgeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BrowserCorsOptions>().BindConfiguration(BrowserCorsOptions.SectionName);
+        services.TryAddSingleton(TimeProvider.System);
+
+        // Localhost clustering by default (section Clustering: ports, or an ADO.NET cluster); grains and storage from AddAltseasonLive.
+        builder.Host.UseOrleans(silo => silo.UseAltseasonClustering(configuration).AddAltseasonLive(configuration));
+
+        services.AddSingleton<UniverseCache>();
+        services.AddSingleton<IMarketQueries, GrainMarketQueries>();
+        services.AddSingleton<MarketFanOut>();
+        services.AddSingleton<HubMarketObserver>();
+        services.AddHostedService<ObserverRegistrationService>();
+
+        services.AddSingleton<IngestionKeyStore>();
+        services.AddSingleton<ITickPublisher, GrainTickPublisher>();
+        services.AddSingleton<TickIngestion>();
+        services.AddSingleton<ITickSink, GrainTickSink>();
+        services.AddAltseasonFeeds(configuration);
+
+        services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOptions<HubOptions>().Configure<IOptions<MarketHubOptions>>((hub, market) =>
+            hub.MaximumReceiveMessageSize = market.Value.MaximumReceiveMessageSize);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<BrowserCorsOptions>>((cors, browser) =>
+            cors.AddPolicy(BrowserCorsOptions.PolicyName, policy => policy
+                .WithOrigins([.. browser.Value.Origins])
+                .WithMethods("GET", "POST")
+                .AllowAnyHeader()
+                .AllowCredentials()));
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        return builder;
+    }
+}

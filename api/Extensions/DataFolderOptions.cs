@@ -1,0 +1,14 @@
+namespace AltseasonLive.Api.Extensions;
+
+/// <summary>
+/// Where the product keeps local state (configuration section <c>Data</c>): the generated development ingestion key and,
+/// through the grains' own settings, their storage. Relative paths are resolved against the working directory.
+/// </summary>
+public sealed class DataFolderOptions
+{
+    public const string SectionName = "Data";
+
+    public string Folder { get; set; } = "data-local";
+
+    public string ResolveFolder() => Path.GetFullPath(Folder);
+}

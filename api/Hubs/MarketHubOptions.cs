@@ -1,0 +1,43 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AltseasonLive.Api.Hubs;
+
+/// <summary>
+/// Limits of the browser push channel (configuration section <c>Hub</c>). They bound what one client can cost the
+/// server: a slow client loses series updates first and is disconnected when its event backlog overflows.
+/// </summary>
+public sealed class MarketHubOptions
+{
+    public const string SectionName = "Hub";
+
+    /// <summary>Most messages of each kind (events, series) sent to one client per second; series are coalesced in between.</summary>
+    [Range(1, 1000)]
+    public int MaxUpdatesPerSecond { get; set; } = 10;
+
+    /// <summary>Capacity of a client's outgoing queue, in messages (snapshots and event batches). Overflow disconnects the client.</summary>
+    [Range(4, 1_000_000)]
+    public int ClientBufferCapacity { get; set; } = 1024;
+
+    /// <summary>Queue fill (fraction of <see cref="ClientBufferCapacity"/>) above which series updates are dropped for that client.</summary>
+    [Range(0.05, 1.0)]
+    public double DegradeThreshold { get; set; } = 0.5;
+
+    /// <summary>A single send that takes longer than this (seconds) disconnects the client.</summary>
+    [Range(1, 600)]
+    public int SendTimeoutSeconds { get; set; } = 10;
+
+    [Range(1, 1000)]
+    public int MaxSubscriptionsPerConnection { get; set; } = 32;
+
+    /// <summary>Largest hub invocation a client may send, in bytes.</summary>
+    [Range(512, 1_048_576)]
+    public long MaximumReceiveMessageSize { get; set; } = 8 * 1024;
+
+    /// <summary>Most missed events replayed to a reconnecting client before it is told to resync instead.</summary>
+    [Range(1, 100_000)]
+    public int MaxReplayEvents { get; set; } = 5000;
+
+    /// <summary>How many recent events the snapshot of the <c>events</c> topic carries.</summary>
+    [Range(0, 10_000)]
+    public int SnapshotEvents { get; set; } = 50;
+}

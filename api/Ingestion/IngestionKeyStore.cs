@@ -1,0 +1,74 @@
+using System.Security.Cryptography;
+using System.Text;
+using AltseasonLive.Api.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace AltseasonLive.Api.Ingestion;
+
+/// <summary>
+/// The bearer keys publishers must present. Configured keys win; with none, a random development key is created once in
+/// the data folder (<c>ingestion-dev-key.txt</c>) and printed to the log so a newcomer can publish at once.
+/// Keys are compared by SHA-256 digest in constant time.
+/// </summary>
+public sealed partial class IngestionKeyStore
+{
+    public const string DevelopmentKeyFile = "ingestion-dev-key.txt";
+
+    private readonly byte[][] _digests;
+
+    public IngestionKeyStore(IOptions<IngestionOptions> options, IOptions<DataFolderOptions> data, ILogger<IngestionKeyStore> logger)
+    {
+        var keys = options.Value.Keys.Where(k => !string.IsNullOrWhiteSpace(k)).Select(k => k.Trim()).ToList();
+        if (keys.Count == 0)
+        {
+            var (key, path, created) = LoadOrCreateDevelopmentKey(data.Value.ResolveFolder());
+            LogDevelopmentKey(logger, created ? "Generated" : "Using", path, key);
+            keys.Add(key);
+        }
+
+        _digests = keys.Select(Digest).ToArray();
+    }
+
+    /// <summary>True when the <c>Authorization</c> header value is <c>Bearer &lt;a configured key&gt;</c>.</summary>
+    public bool IsAuthorized(string? authorizationHeader)
+    {
+        const string scheme = "Bearer ";
+        if (authorizationHeader is null || !authorizationHeader.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var presented = Digest(authorizationHeader[scheme.Length..].Trim());
+        var match = false;
+        foreach (var digest in _digests)
+        {
+            match |= CryptographicOperations.FixedTimeEquals(digest, presented);
+        }
+
+        return match;
+    }
+
+    private static byte[] Digest(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
+
+    private static (string Key, string Path, bool Created) LoadOrCreateDevelopmentKey(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, DevelopmentKeyFile);
+        if (File.Exists(path))
+        {
+            var existing = File.ReadAllText(path).Trim();
+            if (existing.Length > 0)
+            {
+                return (existing, path, false);
+            }
+        }
+
+        var key = "dev-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        File.WriteAllText(path, key + "\n");
+        return (key, path, true);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "{Action} development ingestion key (stored in {Path}; set Ingestion:Keys to replace it): {Key}")]
+    private static partial void LogDevelopmentKey(ILogger logger, string action, string path, string key);
+}

@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AltseasonLive.Api.Ingestion;
+
+/// <summary>
+/// Feed ingestion settings (configuration section <c>Ingestion</c>). <see cref="Keys"/> come from configuration or the
+/// environment (<c>Ingestion__Keys__0=...</c>), never from the repository; when none is set a development key is
+/// generated in the data folder and logged.
+/// </summary>
+public sealed class IngestionOptions
+{
+    public const string SectionName = "Ingestion";
+
+    /// <summary>Bearer keys allowed to publish ticks.</summary>
+    public List<string> Keys { get; set; } = [];
+
+    /// <summary>Largest request body or WebSocket frame, in bytes.</summary>
+    [Range(1024, 256 * 1024 * 1024)]
+    public long MaxRequestBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>Most ticks in one request or frame.</summary>
+    [Range(1, 10_000_000)]
+    public int MaxItems { get; set; } = 50_000;
+
+    /// <summary>Ticks per call to the ingest grain; larger requests are split.</summary>
+    [Range(1, 1_000_000)]
+    public int GrainBatchSize { get; set; } = 5_000;
+}
