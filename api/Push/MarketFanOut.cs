@@ -25,6 +25,9 @@ public sealed partial class MarketFanOut(
 
     public bool IsConnected(string connectionId) => _clients.ContainsKey(connectionId);
 
+    /// <summary>Ids of the connections that currently have an outbox.</summary>
+    public IReadOnlyCollection<string> ConnectionIds => [.. _clients.Keys];
+
     public ClientOutbox? Find(string connectionId) => _clients.TryGetValue(connectionId, out var c) ? c.Outbox : null;
 
     /// <summary>Creates the outbox of a new connection and starts its writer loop; <paramref name="abort"/> disconnects it.</summary>
