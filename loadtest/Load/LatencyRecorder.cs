@@ -1,0 +1,68 @@
+using HdrHistogram;
+
+namespace AltseasonLive.LoadTest.Load;
+
+/// <summary>
+/// Thread-safe latency recording in microseconds (HdrHistogram <see cref="Recorder"/>, 3 significant digits, up to one
+/// hour). <see cref="TakeInterval"/> drains what was recorded since the previous call into the running total, so a live
+/// display can show per-interval percentiles while the summary keeps everything after the warm-up.
+/// Values outside 0..1 h (clock skew, ticks from another feed) are counted in <see cref="OutOfRange"/> instead.
+/// </summary>
+public sealed class LatencyRecorder
+{
+    public const long HighestMicroseconds = 3_600_000_000;
+
+    private readonly Recorder _recorder = new(1, HighestMicroseconds, 3, (id, low, high, digits) => new LongHistogram(id, low, high, digits));
+    private readonly LongHistogram _total = new(1, HighestMicroseconds, 3);
+    private readonly Lock _gate = new();
+    private HistogramBase? _recycle;
+    private long _outOfRange;
+
+    public long OutOfRange => Interlocked.Read(ref _outOfRange);
+
+    public void Record(long microseconds)
+    {
+        if (microseconds < 0 || microseconds > HighestMicroseconds)
+        {
+            Interlocked.Increment(ref _outOfRange);
+            return;
+        }
+
+        _recorder.RecordValue(Math.Max(1, microseconds));
+    }
+
+    /// <summary>Summary of the values recorded since the previous call; they are added to the total.</summary>
+    public LatencySummary TakeInterval()
+    {
+        lock (_gate)
+        {
+            var interval = _recorder.GetIntervalHistogram(_recycle);
+            _recycle = interval;
+            _total.Add(interval);
+            return LatencySummary.From(interval);
+        }
+    }
+
+    /// <summary>Forgets everything recorded so far (end of the warm-up).</summary>
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            _recycle = _recorder.GetIntervalHistogram(_recycle);
+            _total.Reset();
+            Interlocked.Exchange(ref _outOfRange, 0);
+        }
+    }
+
+    /// <summary>Summary of everything recorded since the last <see cref="Reset"/>, including the pending interval.</summary>
+    public LatencySummary Total()
+    {
+        lock (_gate)
+        {
+            var interval = _recorder.GetIntervalHistogram(_recycle);
+            _recycle = interval;
+            _total.Add(interval);
+            return LatencySummary.From(_total);
+        }
+    }
+}

@@ -1,0 +1,305 @@
+using System.Diagnostics;
+using AltseasonLive.Feeds.Synthetic;
+
+namespace AltseasonLive.LoadTest.Load;
+
+/// <summary>
+/// Runs one load test: reads the server's universe, connects the subscribers (tracked, then idle), connects the
+/// publishers, publishes for warm-up + duration while reporting progress every second, then summarises the measured
+/// period. The numbers are read at the end of the measured period, before publishers drain and connections close.
+/// </summary>
+public sealed class LoadRunner(LoadSettings settings)
+{
+    private static readonly TimeSpan Drain = TimeSpan.FromSeconds(5);
+
+    public async Task<LoadSummary> RunAsync(Action<LoadSnapshot>? progress, CancellationToken cancellationToken)
+    {
+        settings.Validate();
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024 })
+        {
+            BaseAddress = settings.Url,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        var probe = new ServerProbe(http, settings.ServerPid);
+        var (start, publishable) = await ChooseSymbolsAsync(probe, cancellationToken);
+
+        var latency = new LatencyRecorder();
+        var tracked = Enumerable.Range(0, settings.Subscribers).Select(_ => new Subscriber(settings.Url, settings.Topics, latency)).ToList();
+        var idle = Enumerable.Range(0, settings.IdleSubscribers).Select(_ => new Subscriber(settings.Url, settings.IdleTopics, null)).ToList();
+        var counters = new PublisherCounters();
+        var publishers = new List<Publisher>();
+        try
+        {
+            var failures = await ConnectAllAsync(tracked.Concat(idle).ToList(), cancellationToken);
+            var streams = Enumerable.Range(0, settings.Publishers)
+                .Select(i => new TickStream(start, publishable, settings.Seed, i, settings.Publishers))
+                .Where(s => s.Symbols.Count > 0)
+                .ToList();
+            var perPublisher = settings.Rate / streams.Count;
+            foreach (var stream in streams)
+            {
+                var publisher = CreatePublisher(http, stream, new RatePacer(perPublisher), counters);
+                publishers.Add(publisher);
+                await publisher.ConnectAsync(cancellationToken);
+            }
+
+            var statsStart = await probe.TryGetStatsAsync(cancellationToken);
+            var memory = new MemoryTrack(probe.ReadResidentBytes());
+            using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var runs = publishers.Select(p => Task.Run(() => p.RunAsync(Drain, run.Token), CancellationToken.None)).ToList();
+
+            var measured = await MonitorAsync(counters, latency, tracked, idle, probe, memory, progress, cancellationToken);
+            var statsEnd = await probe.TryGetStatsAsync(CancellationToken.None);
+            await run.CancelAsync();
+            await Task.WhenAll(runs);
+
+            return Summarise(measured, latency, tracked.Count, idle.Count, failures, publishable.Count, probe, statsStart, statsEnd, memory);
+        }
+        finally
+        {
+            foreach (var publisher in publishers)
+            {
+                await publisher.DisposeAsync();
+            }
+
+            await Task.WhenAll(tracked.Concat(idle).Select(s => s.DisposeAsync().AsTask()));
+        }
+    }
+
+    private async Task<(SyntheticStart Start, IReadOnlySet<string> Publishable)> ChooseSymbolsAsync(ServerProbe probe, CancellationToken ct)
+    {
+        var assets = await probe.GetAssetsAsync(ct);
+        var known = assets.Select(a => a.Symbol).ToHashSet(StringComparer.Ordinal);
+        foreach (var required in new[] { "RUT", "BTC", "ETH" })
+        {
+            if (!known.Contains(required))
+            {
+                throw new InvalidOperationException($"The server's universe has no {required}; the synthetic model needs RUT, BTC and ETH.");
+            }
+        }
+
+        var coins = assets
+            .Where(a => a.Class == "Coin" && a.Symbol is not ("BTC" or "ETH"))
+            .Select(a => a.Symbol)
+            .Take(settings.Symbols)
+            .ToList();
+        var random = new Random(settings.Seed);
+        var start = new SyntheticStart(
+            2600,
+            new SyntheticAsset("BTC", 90_000),
+            new SyntheticAsset("ETH", 3_000),
+            [.. coins.Select(c => new SyntheticAsset(c, Math.Round(0.1 + (random.NextDouble() * 200), 4)))],
+            7.5e11,
+            1.8e11);
+        var publishable = new HashSet<string>(coins, StringComparer.Ordinal) { "RUT", "BTC", "ETH" };
+        return (start, publishable);
+    }
+
+    private Publisher CreatePublisher(HttpClient http, TickStream stream, RatePacer pacer, PublisherCounters counters) =>
+        settings.Transport == PublishTransport.Http
+            ? new HttpPublisher(http, settings.Key, stream, pacer, settings.Batch, settings.InFlight, counters)
+            : new WebSocketPublisher(settings.Url, settings.Key, stream, pacer, settings.Batch, settings.InFlight, counters);
+
+    private async Task<int> ConnectAllAsync(IReadOnlyList<Subscriber> subscribers, CancellationToken ct)
+    {
+        var failures = 0;
+        await Parallel.ForEachAsync(
+            subscribers,
+            new ParallelOptions { MaxDegreeOfParallelism = settings.ConnectConcurrency, CancellationToken = ct },
+            async (subscriber, token) =>
+            {
+                try
+                {
+                    await subscriber.StartAsync(token);
+                }
+                catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or IOException
+                    or Microsoft.AspNetCore.SignalR.HubException or System.Net.WebSockets.WebSocketException)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            });
+        return failures;
+    }
+
+    private async Task<MeasuredPeriod> MonitorAsync(
+        PublisherCounters counters,
+        LatencyRecorder latency,
+        IReadOnlyList<Subscriber> tracked,
+        IReadOnlyList<Subscriber> idle,
+        ServerProbe probe,
+        MemoryTrack memory,
+        Action<LoadSnapshot>? progress,
+        CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var end = settings.Warmup + settings.Duration;
+        var measuring = settings.Warmup == TimeSpan.Zero;
+        var baseline = counters.Read();
+        var measureStart = TimeSpan.Zero;
+        var previous = baseline;
+        var previousAt = TimeSpan.Zero;
+        long previousUpdates = 0;
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        while (clock.Elapsed < end && await timer.WaitForNextTickAsync(ct))
+        {
+            var now = clock.Elapsed;
+            var totals = counters.Read();
+            var updates = tracked.Sum(s => s.Updates) + idle.Sum(s => s.Updates);
+            var seconds = Math.Max(1e-3, (now - previousAt).TotalSeconds);
+            var interval = totals - previous;
+            var rss = probe.ReadResidentBytes();
+            memory.Sample(rss);
+            var snapshot = new LoadSnapshot(
+                now,
+                measuring,
+                interval.TicksSent / seconds,
+                interval.TicksAccepted / seconds,
+                (totals - baseline).TicksSent,
+                (totals - baseline).TicksAccepted,
+                (totals - baseline).TicksRejected,
+                (totals - baseline).Errors,
+                latency.TakeInterval(),
+                counters.AckLatency.TakeInterval(),
+                Math.Max(0, updates - previousUpdates) / seconds,
+                tracked.Count(s => !s.Dropped) + idle.Count(s => !s.Dropped),
+                tracked.Count(s => s.Dropped) + idle.Count(s => s.Dropped),
+                rss);
+            progress?.Invoke(snapshot);
+            previous = totals;
+            previousAt = now;
+            previousUpdates = updates;
+
+            if (!measuring && now >= settings.Warmup)
+            {
+                measuring = true;
+                baseline = counters.Read();
+                measureStart = clock.Elapsed;
+                latency.Reset();
+                counters.AckLatency.Reset();
+                foreach (var s in tracked.Concat(idle))
+                {
+                    s.ResetCounts();
+                }
+
+                previousUpdates = 0;
+                memory.Restart(rss);
+            }
+        }
+
+        var final = counters.Read();
+        return new MeasuredPeriod(
+            final - baseline,
+            clock.Elapsed - measureStart,
+            latency.Total(),
+            counters.AckLatency.Total(),
+            tracked.Select(s => s.Updates).Order().ToArray(),
+            tracked.Count == 0 ? 0 : tracked.Average(s => (double)s.PriceUpdates),
+            idle.Sum(s => s.Updates),
+            tracked.Count(s => s.Dropped) + idle.Count(s => s.Dropped));
+    }
+
+    private LoadSummary Summarise(
+        MeasuredPeriod measured,
+        LatencyRecorder latency,
+        int trackedCount,
+        int idleCount,
+        int connectFailures,
+        int publishableCount,
+        ServerProbe probe,
+        string? statsStart,
+        string? statsEnd,
+        MemoryTrack memory)
+    {
+        var t = measured.Totals;
+        var seconds = Math.Max(1e-3, measured.Elapsed.TotalSeconds);
+        var updates = measured.TrackedUpdatesSorted;
+        var assetTopics = settings.Topics.Count(topic => topic.StartsWith("asset:", StringComparison.Ordinal));
+        var expected = publishableCount == 0 ? 0 : (double)t.TicksSent / publishableCount * assetTopics;
+        var received = measured.PriceUpdatesMean;
+        static double? MiB(long? bytes) => bytes is { } b ? Math.Round(b / 1048576.0, 1) : null;
+
+        return new LoadSummary
+        {
+            Url = settings.Url.ToString(),
+            Transport = settings.Transport.ToString(),
+            Publishers = settings.Publishers,
+            TargetRate = settings.Rate,
+            Batch = settings.Batch,
+            Symbols = publishableCount,
+            Seed = settings.Seed,
+            Topics = settings.Topics,
+            WarmupSeconds = settings.Warmup.TotalSeconds,
+            MeasuredSeconds = Math.Round(seconds, 3),
+            TicksSent = t.TicksSent,
+            TicksAcknowledged = t.TicksAcked,
+            TicksAccepted = t.TicksAccepted,
+            TicksRejected = t.TicksRejected,
+            BatchesSent = t.FramesSent,
+            BatchesAcknowledged = t.FramesAcked,
+            PublishErrors = t.Errors,
+            SentPerSecond = Math.Round(t.TicksSent / seconds, 1),
+            AcceptedPerSecond = Math.Round(t.TicksAccepted / seconds, 1),
+            AckLatency = measured.Ack,
+            TickToClientLatency = measured.TickToClient,
+            LatencyOutOfRange = latency.OutOfRange,
+            Subscribers = new SubscriberSummary(
+                trackedCount,
+                idleCount,
+                trackedCount + idleCount - connectFailures - measured.Dropped,
+                connectFailures,
+                measured.Dropped,
+                updates.Length == 0 ? 0 : updates[0],
+                updates.Length == 0 ? 0 : updates[updates.Length / 2],
+                updates.Length == 0 ? 0 : updates[^1],
+                updates.Sum(),
+                measured.IdleUpdates,
+                Math.Round(expected, 1),
+                Math.Round(received, 1),
+                expected > 0 ? Math.Round(Math.Clamp(1 - (received / expected), 0, 1), 4) : 0),
+            Server = new ServerSummary(
+                probe.StatsAvailable && statsEnd is not null,
+                statsStart,
+                statsEnd,
+                MiB(memory.Start),
+                MiB(memory.Peak),
+                MiB(memory.Last)),
+        };
+    }
+
+    /// <summary>Everything read at the end of the measured period, before publishers drain and connections close.</summary>
+    private sealed record MeasuredPeriod(
+        PublisherTotals Totals,
+        TimeSpan Elapsed,
+        LatencySummary TickToClient,
+        LatencySummary Ack,
+        long[] TrackedUpdatesSorted,
+        double PriceUpdatesMean,
+        long IdleUpdates,
+        int Dropped);
+
+    /// <summary>Server resident memory over the measured period (bytes).</summary>
+    private sealed class MemoryTrack(long? start)
+    {
+        public long? Start { get; private set; } = start;
+
+        public long? Peak { get; private set; } = start;
+
+        public long? Last { get; private set; } = start;
+
+        public void Sample(long? bytes)
+        {
+            if (bytes is { } b)
+            {
+                Last = b;
+                Peak = Peak is { } p ? Math.Max(p, b) : b;
+            }
+        }
+
+        public void Restart(long? bytes)
+        {
+            Start = bytes;
+            Peak = bytes;
+            Last = bytes;
+        }
+    }
+}

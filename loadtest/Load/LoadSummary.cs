@@ -1,0 +1,72 @@
+namespace AltseasonLive.LoadTest.Load;
+
+/// <summary>
+/// Result of a load run over the measured period (after the warm-up). Rates are ticks per second; latencies are in ms;
+/// memory in MiB. <see cref="AcceptedPerSecond"/> is what the server acknowledged as processed: the api acks a batch only
+/// after the ingest grain finished with it.
+/// </summary>
+public sealed record LoadSummary
+{
+    public required string Url { get; init; }
+    public required string Transport { get; init; }
+    public required int Publishers { get; init; }
+    public required double TargetRate { get; init; }
+    public required int Batch { get; init; }
+    public required int Symbols { get; init; }
+    public required int Seed { get; init; }
+    public required IReadOnlyList<string> Topics { get; init; }
+    public required double WarmupSeconds { get; init; }
+    public required double MeasuredSeconds { get; init; }
+
+    public required long TicksSent { get; init; }
+    public required long TicksAcknowledged { get; init; }
+    public required long TicksAccepted { get; init; }
+    public required long TicksRejected { get; init; }
+    public required long BatchesSent { get; init; }
+    public required long BatchesAcknowledged { get; init; }
+    public required long PublishErrors { get; init; }
+    public required double SentPerSecond { get; init; }
+    public required double AcceptedPerSecond { get; init; }
+
+    /// <summary>Batch send to server acknowledgement.</summary>
+    public required LatencySummary AckLatency { get; init; }
+
+    /// <summary>Tick timestamp (send time) to receipt of its price update by a tracked subscriber.</summary>
+    public required LatencySummary TickToClientLatency { get; init; }
+
+    /// <summary>Latency samples outside 0..1 h (clock skew or ticks from another feed), not in the percentiles.</summary>
+    public required long LatencyOutOfRange { get; init; }
+
+    public required SubscriberSummary Subscribers { get; init; }
+
+    public required ServerSummary Server { get; init; }
+}
+
+/// <summary>
+/// Subscriber side. Updates are series values plus events per tracked client. <see cref="PriceUpdatesExpected"/> is the
+/// price ticks sent for each client's asset topics; the gap to <see cref="PriceUpdatesReceivedMean"/> is what the server
+/// coalesced or dropped for that client (an estimate from this side: the api exposes no counter).
+/// </summary>
+public sealed record SubscriberSummary(
+    int Tracked,
+    int Idle,
+    int Connected,
+    int ConnectFailures,
+    int DroppedDuringRun,
+    long UpdatesMin,
+    long UpdatesMedian,
+    long UpdatesMax,
+    long UpdatesTotal,
+    long IdleUpdatesTotal,
+    double PriceUpdatesExpected,
+    double PriceUpdatesReceivedMean,
+    double CoalescedOrDroppedFraction);
+
+/// <summary>Server side: <c>/api/stats</c> when exposed (raw JSON) and resident memory when the pid was given.</summary>
+public sealed record ServerSummary(
+    bool StatsEndpointAvailable,
+    string? StatsAtStart,
+    string? StatsAtEnd,
+    double? ResidentMiBStart,
+    double? ResidentMiBPeak,
+    double? ResidentMiBEnd);
