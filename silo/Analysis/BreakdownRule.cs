@@ -9,6 +9,7 @@ namespace AltseasonLive.Silo.Analysis;
 /// (learnt only while coupled); a breakdown fires when it closes below the band's lower edge by more than
 /// <see cref="Hysteresis"/> while the long window holds at or above <see cref="LongHold"/>. It fires once, then re-arms
 /// when the short window is back at or above the lower edge (recoupling). Correlations in [-1, 1]; percentiles fractions.
+/// A test replays the history through a test cluster and checks this rule fires on the same days as the grains' events.
 /// </summary>
 public sealed class BreakdownRule(int bandLookback = 250, double lowerPercentile = 0.10, double upperPercentile = 0.90, double longHold = 0.6, double hysteresis = 0.02)
 {

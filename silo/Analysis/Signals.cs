@@ -67,11 +67,12 @@ public static class Signals
         return result;
     }
 
-    /// <summary>Correlation breakdowns of a pair (returns mode) by <see cref="BreakdownRule"/>, short vs long window.</summary>
-    public static IReadOnlyList<DateOnly> CorrelationBreakdowns(DailySeries a, DailySeries b, int shortWindow, int longWindow, BreakdownRule rule)
+    /// <summary>Correlation breakdowns of a pair by <see cref="BreakdownRule"/>, short vs long window, in one mode.</summary>
+    public static IReadOnlyList<DateOnly> CorrelationBreakdowns(
+        DailySeries a, DailySeries b, int shortWindow, int longWindow, BreakdownRule rule, CorrelationMode mode = CorrelationMode.Returns)
     {
-        var shortSeries = RollingCorrelationSeries.Compute(a, b, shortWindow, CorrelationMode.Returns);
-        var longSeries = RollingCorrelationSeries.Compute(a, b, longWindow, CorrelationMode.Returns);
+        var shortSeries = RollingCorrelationSeries.Compute(a, b, shortWindow, mode);
+        var longSeries = RollingCorrelationSeries.Compute(a, b, longWindow, mode);
         var result = new List<DateOnly>();
         for (var i = 0; i < shortSeries.Count; i++)
         {
