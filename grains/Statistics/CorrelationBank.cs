@@ -16,24 +16,12 @@ namespace AltseasonLive.Statistics;
 /// </summary>
 public sealed class CorrelationBank
 {
-    private static readonly long LiveBits = -1L;
+    private const long LiveBits = -1L;
 
+    private readonly SlotLanes _lanes;
     private BankSlot[] _slots;
     private double[] _ring = [];
     private int _ringLength;
-
-    private double[] _offsetX;
-    private double[] _tailSumX;
-    private double[] _tailSumXX;
-    private double[] _tailSumXY;
-    private double[] _toleranceX;
-    private double[] _liveDy;
-    private double[] _liveSumY;
-    private double[] _liveInvN;
-    private double[] _liveInvSy;
-    private long[] _liveMask;
-    private double[] _committed;
-    private double[] _correlation;
 
     private bool _aRevised;
     private double _priceA;
@@ -54,18 +42,7 @@ public sealed class CorrelationBank
         Mode = mode;
         var capacity = RoundUp(Math.Max(initialCapacity, 1));
         _slots = new BankSlot[capacity];
-        _offsetX = new double[capacity];
-        _tailSumX = new double[capacity];
-        _tailSumXX = new double[capacity];
-        _tailSumXY = new double[capacity];
-        _toleranceX = new double[capacity];
-        _liveDy = new double[capacity];
-        _liveSumY = new double[capacity];
-        _liveInvN = new double[capacity];
-        _liveInvSy = new double[capacity];
-        _liveMask = new long[capacity];
-        _committed = new double[capacity];
-        _correlation = new double[capacity];
+        _lanes = new SlotLanes(capacity);
     }
 
     public CorrelationMode Mode { get; }
@@ -80,7 +57,9 @@ public sealed class CorrelationBank
         ArgumentOutOfRangeException.ThrowIfLessThan(window, 2);
         if (Count == _slots.Length)
         {
-            Grow(RoundUp(_slots.Length * 2));
+            var capacity = RoundUp(_slots.Length * 2);
+            Array.Resize(ref _slots, capacity);
+            _lanes.Grow(capacity);
         }
 
         if (_ringLength + (2 * window) > _ring.Length)
@@ -92,6 +71,7 @@ public sealed class CorrelationBank
         _slots[slot] = new BankSlot { Window = new PairWindow(window, _ringLength, slot) };
         _ringLength += 2 * window;
         RefreshSlot(slot);
+        RefreshCommitted(slot);
         return slot;
     }
 
@@ -116,22 +96,7 @@ public sealed class CorrelationBank
         _priceA = priceA;
         _aRevised = true;
         _a = Mode == CorrelationMode.Levels ? priceA : (_hasLastA ? Math.Log(priceA / _lastA) : 0);
-        var length = RoundUpToVector(Count);
-        var inputs = new CorrelationKernel.Inputs
-        {
-            OffsetX = _offsetX.AsSpan(0, length),
-            TailSumX = _tailSumX.AsSpan(0, length),
-            TailSumXX = _tailSumXX.AsSpan(0, length),
-            TailSumXY = _tailSumXY.AsSpan(0, length),
-            ToleranceX = _toleranceX.AsSpan(0, length),
-            LiveDy = _liveDy.AsSpan(0, length),
-            LiveSumY = _liveSumY.AsSpan(0, length),
-            LiveInvN = _liveInvN.AsSpan(0, length),
-            LiveInvSy = _liveInvSy.AsSpan(0, length),
-            LiveMask = _liveMask.AsSpan(0, length),
-            Committed = _committed.AsSpan(0, length),
-        };
-        CorrelationKernel.Run(_a, inputs, _correlation.AsSpan(0, length));
+        CorrelationKernel.Live(_a, _lanes, RoundUpToVector(Count));
     }
 
     /// <summary>Sets or replaces the in-progress close of <paramref name="slot"/>'s leg B. O(1).</summary>
@@ -153,22 +118,22 @@ public sealed class CorrelationBank
         var dy = s.LiveY - w.Y.Shift;
         var sy = w.Y.Sum + dy;
         var syy = w.Y.SumSquares + (dy * dy);
-        var invN = 1.0 / (w.TailCount + 1);
+        var invN = _lanes.LiveInvN[slot];
         var cyy = syy - (sy * sy * invN);
-        _liveDy[slot] = dy;
-        _liveSumY[slot] = sy;
-        _liveInvN[slot] = invN;
-        _liveInvSy[slot] = PairSums.InverseDeviation(cyy, syy, w.ToleranceY);
-        _liveMask[slot] = LiveBits;
+        _lanes.LiveDy[slot] = dy;
+        _lanes.LiveSumY[slot] = sy;
+        _lanes.LiveInvSy[slot] = PairSums.InverseDeviation(cyy, syy, _lanes.ToleranceY[slot]);
+        _lanes.LiveMask[slot] = LiveBits;
         if (_aRevised)
         {
-            _correlation[slot] = w.With(true, _a + _offsetX[slot], dy).Correlation();
+            _lanes.Correlation[slot] = w.With(true, _a + _lanes.OffsetX[slot], dy).Correlation();
         }
     }
 
     /// <summary>
     /// Closes the bar. Every slot whose legs both have a value in it commits (its oldest observation leaves a full
-    /// window); the others skip the bar. Clears all in-progress values. O(slots), amortized O(1) per slot.
+    /// window); the others skip the bar. Clears all in-progress values. O(slots), amortized O(1) per slot, with the
+    /// committed correlations recomputed in one SIMD pass.
     /// </summary>
     public void CommitBar()
     {
@@ -200,6 +165,7 @@ public sealed class CorrelationBank
             RefreshSlot(slot);
         }
 
+        CorrelationKernel.Committed(_lanes, RoundUpToVector(Count));
         if (aRevised)
         {
             _lastA = _priceA;
@@ -213,9 +179,9 @@ public sealed class CorrelationBank
     public CorrelationStats GetStats(int slot)
     {
         ref readonly var s = ref SlotRef(slot);
-        if (_aRevised && _liveMask[slot] != 0)
+        if (_aRevised && _lanes.LiveMask[slot] != 0)
         {
-            return s.Window.With(true, _a + _offsetX[slot], _liveDy[slot]).ToStats(s.Window.Window);
+            return s.Window.With(true, _a + _lanes.OffsetX[slot], _lanes.LiveDy[slot]).ToStats(s.Window.Window);
         }
 
         return s.Window.Committed(_ring).ToStats(s.Window.Window);
@@ -233,7 +199,7 @@ public sealed class CorrelationBank
             throw new ArgumentException($"Destination holds {destination.Length} values but the bank has {Count} slots.", nameof(destination));
         }
 
-        _correlation.AsSpan(0, Count).CopyTo(destination);
+        _lanes.Correlation.AsSpan(0, Count).CopyTo(destination);
     }
 
     /// <summary>Forgets all history and in-progress values; slots and their windows stay.</summary>
@@ -245,6 +211,7 @@ public sealed class CorrelationBank
             s.Window.Clear();
             s = new BankSlot { Window = s.Window };
             RefreshSlot(slot);
+            RefreshCommitted(slot);
         }
 
         _aRevised = false;
@@ -264,41 +231,43 @@ public sealed class CorrelationBank
         return ref _slots[slot];
     }
 
-    /// <summary>Re-derives the slot's hot SIMD fields after its committed state changed; no in-progress B afterwards.</summary>
+    /// <summary>Re-derives the slot's SIMD lanes after its committed state changed; no in-progress B afterwards.</summary>
     private void RefreshSlot(int slot)
     {
         ref readonly var s = ref _slots[slot];
         ref readonly var w = ref s.Window;
-        _offsetX[slot] = (Mode == CorrelationMode.Returns ? s.Carry : 0) - w.X.Shift;
-        _tailSumX[slot] = w.X.Sum;
-        _tailSumXX[slot] = w.X.SumSquares;
-        _tailSumXY[slot] = w.SumXY;
-        _toleranceX[slot] = w.ToleranceX;
-        _liveDy[slot] = 0;
-        _liveSumY[slot] = 0;
-        _liveInvN[slot] = 1.0 / (w.TailCount + 1);
-        _liveInvSy[slot] = double.NaN;
-        _liveMask[slot] = 0;
-        var committed = w.Committed(_ring).Correlation();
-        _committed[slot] = committed;
-        _correlation[slot] = committed;
+        var lanes = _lanes;
+        lanes.OffsetX[slot] = (Mode == CorrelationMode.Returns ? s.Carry : 0) - w.X.Shift;
+        lanes.TailSumX[slot] = w.X.Sum;
+        lanes.TailSumY[slot] = w.Y.Sum;
+        lanes.TailSumXX[slot] = w.X.SumSquares;
+        lanes.TailSumYY[slot] = w.Y.SumSquares;
+        lanes.TailSumXY[slot] = w.SumXY;
+        lanes.ToleranceX[slot] = w.ToleranceX;
+        lanes.ToleranceY[slot] = w.ToleranceY;
+        lanes.LiveInvN[slot] = 1.0 / (w.TailCount + 1);
+        lanes.LiveInvSy[slot] = double.NaN;
+        lanes.LiveMask[slot] = 0;
+        if (w.TryGetOldest(_ring, out var x, out var y))
+        {
+            lanes.ExtraDx[slot] = x - w.X.Shift;
+            lanes.ExtraDy[slot] = y - w.Y.Shift;
+            lanes.CommittedInvN[slot] = lanes.LiveInvN[slot];
+        }
+        else
+        {
+            lanes.ExtraDx[slot] = 0;
+            lanes.ExtraDy[slot] = 0;
+            lanes.CommittedInvN[slot] = w.TailCount == 0 ? 1 : 1.0 / w.TailCount;
+        }
     }
 
-    private void Grow(int capacity)
+    /// <summary>One slot's committed correlation by the scalar path (bit-identical to the SIMD pass).</summary>
+    private void RefreshCommitted(int slot)
     {
-        Array.Resize(ref _slots, capacity);
-        Array.Resize(ref _offsetX, capacity);
-        Array.Resize(ref _tailSumX, capacity);
-        Array.Resize(ref _tailSumXX, capacity);
-        Array.Resize(ref _tailSumXY, capacity);
-        Array.Resize(ref _toleranceX, capacity);
-        Array.Resize(ref _liveDy, capacity);
-        Array.Resize(ref _liveSumY, capacity);
-        Array.Resize(ref _liveInvN, capacity);
-        Array.Resize(ref _liveInvSy, capacity);
-        Array.Resize(ref _liveMask, capacity);
-        Array.Resize(ref _committed, capacity);
-        Array.Resize(ref _correlation, capacity);
+        var committed = _slots[slot].Window.Committed(_ring).Correlation();
+        _lanes.Committed[slot] = committed;
+        _lanes.Correlation[slot] = committed;
     }
 
     private static int RoundUp(int value)

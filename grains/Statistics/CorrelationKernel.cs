@@ -4,46 +4,30 @@ using System.Runtime.InteropServices;
 namespace AltseasonLive.Statistics;
 
 /// <summary>
-/// The per-tick SIMD pass of <see cref="CorrelationBank"/>: given leg A's live observation, the live correlation of
-/// every slot from its precomputed tail sums and leg-B terms. Mirrors <see cref="PairSums.Correlation"/> operation for
-/// operation. Spans are padded to a multiple of <see cref="Vector{T}.Count"/>.
+/// The SIMD passes of <see cref="CorrelationBank"/> over <see cref="SlotLanes"/>. Both mirror
+/// <see cref="PairSums.Correlation"/> operation for operation, so a slot's correlation is bit-identical whichever
+/// path computed it. <c>length</c> is padded to a multiple of <see cref="Vector{T}.Count"/>.
 /// </summary>
 internal static class CorrelationKernel
 {
-    public readonly ref struct Inputs
+    /// <summary>Live correlations after leg A's in-progress observation moved; <paramref name="a"/> + OffsetX is each slot's deviation.</summary>
+    public static void Live(double a, SlotLanes lanes, int length)
     {
-        public required ReadOnlySpan<double> OffsetX { get; init; }
-        public required ReadOnlySpan<double> TailSumX { get; init; }
-        public required ReadOnlySpan<double> TailSumXX { get; init; }
-        public required ReadOnlySpan<double> TailSumXY { get; init; }
-        public required ReadOnlySpan<double> ToleranceX { get; init; }
-        public required ReadOnlySpan<double> LiveDy { get; init; }
-        public required ReadOnlySpan<double> LiveSumY { get; init; }
-        public required ReadOnlySpan<double> LiveInvN { get; init; }
-        public required ReadOnlySpan<double> LiveInvSy { get; init; }
-        public required ReadOnlySpan<long> LiveMask { get; init; }
-        public required ReadOnlySpan<double> Committed { get; init; }
-    }
-
-    public static void Run(double a, in Inputs inputs, Span<double> correlation)
-    {
-        var offsetX = MemoryMarshal.Cast<double, Vector<double>>(inputs.OffsetX);
-        var tailSx = MemoryMarshal.Cast<double, Vector<double>>(inputs.TailSumX);
-        var tailSxx = MemoryMarshal.Cast<double, Vector<double>>(inputs.TailSumXX);
-        var tailSxy = MemoryMarshal.Cast<double, Vector<double>>(inputs.TailSumXY);
-        var toleranceX = MemoryMarshal.Cast<double, Vector<double>>(inputs.ToleranceX);
-        var liveDy = MemoryMarshal.Cast<double, Vector<double>>(inputs.LiveDy);
-        var liveSy = MemoryMarshal.Cast<double, Vector<double>>(inputs.LiveSumY);
-        var liveInvN = MemoryMarshal.Cast<double, Vector<double>>(inputs.LiveInvN);
-        var liveInvSy = MemoryMarshal.Cast<double, Vector<double>>(inputs.LiveInvSy);
-        var liveMask = MemoryMarshal.Cast<long, Vector<long>>(inputs.LiveMask);
-        var committed = MemoryMarshal.Cast<double, Vector<double>>(inputs.Committed);
-        var output = MemoryMarshal.Cast<double, Vector<double>>(correlation);
+        var offsetX = Lanes(lanes.OffsetX, length);
+        var tailSx = Lanes(lanes.TailSumX, length);
+        var tailSxx = Lanes(lanes.TailSumXX, length);
+        var tailSxy = Lanes(lanes.TailSumXY, length);
+        var toleranceX = Lanes(lanes.ToleranceX, length);
+        var liveDy = Lanes(lanes.LiveDy, length);
+        var liveSy = Lanes(lanes.LiveSumY, length);
+        var liveInvN = Lanes(lanes.LiveInvN, length);
+        var liveInvSy = Lanes(lanes.LiveInvSy, length);
+        var liveMask = MemoryMarshal.Cast<long, Vector<long>>(lanes.LiveMask.AsSpan(0, length));
+        var committed = Lanes(lanes.Committed, length);
+        var output = MemoryMarshal.Cast<double, Vector<double>>(lanes.Correlation.AsSpan(0, length));
 
         var va = new Vector<double>(a);
         var relative = new Vector<double>(MomentTolerance.Relative);
-        var one = Vector<double>.One;
-        var minusOne = -Vector<double>.One;
         var nan = new Vector<double>(double.NaN);
         for (var i = 0; i < output.Length; i++)
         {
@@ -55,10 +39,56 @@ internal static class CorrelationKernel
             var cxx = sxx - (sx * sx * invN);
             var cxy = sxy - (sx * liveSy[i] * invN);
             var invSy = liveInvSy[i];
-            var r = cxy * invSy / Vector.SquareRoot(cxx);
-            r = Vector.Min(Vector.Max(r, minusOne), one);
+            var r = Clamp(cxy * invSy / Vector.SquareRoot(cxx));
             var defined = Vector.GreaterThan(cxx, toleranceX[i] + (sxx * relative)) & Vector.Equals(invSy, invSy);
             output[i] = Vector.ConditionalSelect(liveMask[i], Vector.ConditionalSelect(defined, r, nan), committed[i]);
         }
     }
+
+    /// <summary>Correlations without an in-progress bar (tail plus extra), into Committed and Correlation.</summary>
+    public static void Committed(SlotLanes lanes, int length)
+    {
+        var tailSx = Lanes(lanes.TailSumX, length);
+        var tailSy = Lanes(lanes.TailSumY, length);
+        var tailSxx = Lanes(lanes.TailSumXX, length);
+        var tailSyy = Lanes(lanes.TailSumYY, length);
+        var tailSxy = Lanes(lanes.TailSumXY, length);
+        var toleranceX = Lanes(lanes.ToleranceX, length);
+        var toleranceY = Lanes(lanes.ToleranceY, length);
+        var extraDx = Lanes(lanes.ExtraDx, length);
+        var extraDy = Lanes(lanes.ExtraDy, length);
+        var committedInvN = Lanes(lanes.CommittedInvN, length);
+        var committed = MemoryMarshal.Cast<double, Vector<double>>(lanes.Committed.AsSpan(0, length));
+        var output = MemoryMarshal.Cast<double, Vector<double>>(lanes.Correlation.AsSpan(0, length));
+
+        var relative = new Vector<double>(MomentTolerance.Relative);
+        var nan = new Vector<double>(double.NaN);
+        var one = Vector<double>.One;
+        for (var i = 0; i < output.Length; i++)
+        {
+            var dx = extraDx[i];
+            var dy = extraDy[i];
+            var sx = tailSx[i] + dx;
+            var sy = tailSy[i] + dy;
+            var sxx = tailSxx[i] + (dx * dx);
+            var syy = tailSyy[i] + (dy * dy);
+            var sxy = tailSxy[i] + (dx * dy);
+            var invN = committedInvN[i];
+            var cxx = sxx - (sx * sx * invN);
+            var cyy = syy - (sy * sy * invN);
+            var cxy = sxy - (sx * sy * invN);
+            var r = Clamp(cxy * (one / Vector.SquareRoot(cyy)) / Vector.SquareRoot(cxx));
+            var defined = Vector.GreaterThan(cxx, toleranceX[i] + (sxx * relative))
+                & Vector.GreaterThan(cyy, toleranceY[i] + (syy * relative))
+                & Vector.LessThan(invN, one);
+            var result = Vector.ConditionalSelect(defined, r, nan);
+            committed[i] = result;
+            output[i] = result;
+        }
+    }
+
+    private static ReadOnlySpan<Vector<double>> Lanes(double[] values, int length) =>
+        MemoryMarshal.Cast<double, Vector<double>>(values.AsSpan(0, length));
+
+    private static Vector<double> Clamp(Vector<double> r) => Vector.Min(Vector.Max(r, -Vector<double>.One), Vector<double>.One);
 }

@@ -137,8 +137,10 @@ internal struct PairWindow
         TailCount--;
     }
 
+    /// <summary>Centered moment below a millionth of the peak: cancellation is eating digits (n x centered, no division).</summary>
     private readonly bool LostPrecision() =>
-        X.Centered(TailCount) < PrecisionLossRatio * X.Peak || Y.Centered(TailCount) < PrecisionLossRatio * Y.Peak;
+        (X.SumSquares * TailCount) - (X.Sum * X.Sum) < PrecisionLossRatio * TailCount * X.Peak
+        || (Y.SumSquares * TailCount) - (Y.Sum * Y.Sum) < PrecisionLossRatio * TailCount * Y.Peak;
 
     /// <summary>Exact re-summation of the tail about its newest observation (exactly zero sums for a constant tail).</summary>
     private void Rebuild(double[] buffer)

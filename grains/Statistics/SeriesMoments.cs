@@ -31,9 +31,6 @@ internal struct SeriesMoments
         SumSquares = Math.Max(0, SumSquares - (d * d));
     }
 
-    /// <summary>Sum of squared deviations from the mean of <paramref name="count"/> values.</summary>
-    public readonly double Centered(int count) => count == 0 ? 0 : SumSquares - (Sum * Sum * (1.0 / count));
-
     /// <summary>Replaces the sums with an exact re-summation about a new shift.</summary>
     public void Rebuild(double shift, double sum, double sumSquares)
     {

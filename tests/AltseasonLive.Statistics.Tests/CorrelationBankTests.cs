@@ -101,6 +101,46 @@ public sealed class CorrelationBankTests
         Assert.Equal(scalar.Current.Correlation!.Value, stats.Correlation!.Value, 14);
     }
 
+    [Theory]
+    [InlineData(CorrelationMode.Returns)]
+    [InlineData(CorrelationMode.Levels)]
+    public void Slot_added_mid_stream_starts_from_its_first_pair_bar(CorrelationMode mode)
+    {
+        var bank = new CorrelationBank(mode);
+        var early = bank.AddWindow(20);
+        var earlyScalar = new RollingCorrelation(20, mode);
+        var walk = new RandomWalk(seed: 31);
+        RollingCorrelation? lateScalar = null;
+        var late = -1;
+        for (var bar = 0; bar < 120; bar++)
+        {
+            if (bar == 50)
+            {
+                late = bank.AddWindow(20);
+                lateScalar = new RollingCorrelation(20, mode);
+                Assert.Equal(0, bank.GetStats(late).Count);
+            }
+
+            var (a, b) = walk.Next();
+            bank.ReviseA(a);
+            bank.ReviseB(early, b);
+            earlyScalar.Add(a, b);
+            if (lateScalar is not null)
+            {
+                bank.ReviseB(late, b * 3);
+                lateScalar.Add(a, b * 3);
+            }
+
+            bank.CommitBar();
+            Assert.Equal(earlyScalar.Current.Correlation ?? double.NaN, bank.GetStats(early).Correlation ?? double.NaN, 12);
+            if (lateScalar is not null)
+            {
+                Assert.Equal(lateScalar.Current.Count, bank.GetStats(late).Count);
+                Assert.Equal(lateScalar.Current.Correlation ?? double.NaN, bank.GetStats(late).Correlation ?? double.NaN, 12);
+            }
+        }
+    }
+
     [Fact]
     public void Window_below_two_throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new CorrelationBank(CorrelationMode.Returns).AddWindow(1));
