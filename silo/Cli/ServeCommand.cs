@@ -6,6 +6,7 @@ using AltseasonLive.Silo.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace AltseasonLive.Silo.Cli;
 
@@ -31,6 +32,7 @@ public static class ServeCommand
                     builder.Configuration.GetValue("Silo:GatewayPort", 30000));
                 silo.AddAltseasonLive(builder.Configuration);
             });
+            builder.Logging.AddFilter("Polly", LogLevel.Warning);
             builder.Services.AddSingleton<GrainTickSink>();
             builder.Services.AddSingleton<ITickSink>(sp => sp.GetRequiredService<GrainTickSink>());
             builder.Services.AddAltseasonFeeds(builder.Configuration);

@@ -58,6 +58,21 @@ public sealed class SyntheticFeedTests
     }
 
     [Fact]
+    public void Fill_allocates_nothing_per_step()
+    {
+        var feed = new SyntheticFeed(new SyntheticFeedOptions { Seed = 5 }, SyntheticStart.Default);
+        var buffer = new Tick[feed.TicksPerStep];
+        feed.Fill(buffer, 0);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 1; i <= 1_000; i++)
+        {
+            feed.Fill(buffer, i * 500L);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
     public void Fill_refuses_a_too_small_destination()
     {
         var feed = new SyntheticFeed(new SyntheticFeedOptions(), SyntheticStart.Default);
