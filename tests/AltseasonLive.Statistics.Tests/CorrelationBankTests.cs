@@ -141,6 +141,53 @@ public sealed class CorrelationBankTests
         }
     }
 
+    [Theory]
+    [InlineData(CorrelationMode.Returns)]
+    [InlineData(CorrelationMode.Levels)]
+    public void Hot_path_allocates_nothing(CorrelationMode mode)
+    {
+        var bank = new CorrelationBank(mode, initialCapacity: 64);
+        for (var slot = 0; slot < 64; slot++)
+        {
+            bank.AddWindow(2 + (slot % 40));
+        }
+
+        var walk = new RandomWalk(seed: 12);
+        var copied = new double[bank.Count];
+        var sink = 0.0;
+        void Bar()
+        {
+            var (a, b) = walk.Next();
+            for (var slot = 0; slot < bank.Count; slot++)
+            {
+                if (slot % 5 != 0)
+                {
+                    bank.ReviseB(slot, b + slot);
+                }
+            }
+
+            bank.ReviseA(a);
+            bank.ReviseA(a * 1.001);
+            sink += bank.GetStats(7).Correlation ?? 0;
+            bank.CopyCorrelations(copied);
+            bank.CommitBar();
+        }
+
+        for (var bar = 0; bar < 200; bar++)
+        {
+            Bar();
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var bar = 0; bar < 200; bar++)
+        {
+            Bar();
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.False(double.IsNaN(sink));
+    }
+
     [Fact]
     public void Window_below_two_throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new CorrelationBank(CorrelationMode.Returns).AddWindow(1));
