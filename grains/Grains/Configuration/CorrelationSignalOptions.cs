@@ -4,8 +4,10 @@ namespace AltseasonLive.Grains.Configuration;
 /// Pair-window event rules (section "Signals:Correlation"). Correlations are Pearson (-1..1), percentiles fractions.
 /// Breakdown: a window shorter than the pair's longest closes below its usual range (the
 /// [<see cref="BandLowerPercentile"/>, <see cref="BandUpperPercentile"/>] band of its own last
-/// <see cref="BandLookback"/> values, learnt only while coupled) by more than <see cref="BreakdownHysteresis"/>, while
-/// the longest window holds at or above <see cref="LongWindowHold"/>. Recoupling: back at or above the band's lower edge.
+/// <see cref="BandLookback"/> values, learnt only while coupled) by more than its sampling noise -
+/// <see cref="BreakdownSigma"/> standard errors of the Fisher z, 1/sqrt(window - 3), and at least
+/// <see cref="BreakdownHysteresis"/> - while the longest window holds at or above <see cref="LongWindowHold"/>.
+/// Recoupling: back at or above the band's lower edge.
 /// Sign flip: beyond +/-<see cref="SignFlipHysteresis"/> on the other side of zero. Only full windows are evaluated.
 /// </summary>
 public sealed class CorrelationSignalOptions
@@ -21,6 +23,9 @@ public sealed class CorrelationSignalOptions
     public double LongWindowHold { get; set; } = 0.6;
 
     public double BreakdownHysteresis { get; set; } = 0.02;
+
+    /// <summary>Fisher-z standard errors below the band's lower edge that count as a breakdown (shorter windows are noisier).</summary>
+    public double BreakdownSigma { get; set; } = 1.5;
 
     public double SignFlipHysteresis { get; set; } = 0.05;
 

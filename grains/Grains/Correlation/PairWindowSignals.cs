@@ -42,7 +42,7 @@ public static class PairWindowSignals
                     state.Coupling = CouplingState.Coupled;
                 }
             }
-            else if (value < b.Lower - options.BreakdownHysteresis && longest.Correlation is { } longValue && longValue >= options.LongWindowHold)
+            else if (value < BreakdownThreshold(b.Lower, key.Window, options) && longest.Correlation is { } longValue && longValue >= options.LongWindowHold)
             {
                 events.Add(new CorrelationBreakdown(0, time, key, value, b.Lower, b.Upper, stats.VolatilityA, stats.VolatilityB, longest.Window, longValue));
                 state.Coupling = CouplingState.Decoupled;
@@ -80,5 +80,13 @@ public static class PairWindowSignals
         }
 
         return (events.ToImmutable(), state.Coupling != CouplingState.Decoupled);
+    }
+
+    /// <summary>The band's lower edge less the window's sampling noise in Fisher z, and at least the hysteresis.</summary>
+    public static double BreakdownThreshold(double lower, int window, CorrelationSignalOptions options)
+    {
+        var z = Math.Atanh(Math.Clamp(lower, -0.999999, 0.999999));
+        var noise = options.BreakdownSigma / Math.Sqrt(Math.Max(1, window - 3));
+        return Math.Min(Math.Tanh(z - noise), lower - options.BreakdownHysteresis);
     }
 }
