@@ -13,7 +13,22 @@ public static class LoadCommand
     public static void Configure(RootCommand root)
     {
         var defaults = new LoadSettings();
-        var url = new Option<Uri>("--url") { Description = "Base address of the api.", DefaultValueFactory = _ => defaults.Url };
+        var url = new Option<Uri>("--url")
+        {
+            Description = "Base address of the api.",
+            DefaultValueFactory = _ => defaults.Url,
+            CustomParser = r =>
+            {
+                var text = r.Tokens.Count == 1 ? r.Tokens[0].Value : "";
+                if (Uri.TryCreate(text.EndsWith('/') ? text : text + "/", UriKind.Absolute, out var parsed))
+                {
+                    return parsed;
+                }
+
+                r.AddError($"'{text}' is not an absolute address.");
+                return defaults.Url;
+            },
+        };
         var key = new Option<string?>("--key") { Description = $"Ingestion bearer key (default: environment variable {KeyVariable})." };
         var transport = new Option<PublishTransport>("--transport") { Description = "WebSocket streaming or Http POST batches.", DefaultValueFactory = _ => defaults.Transport };
         var publishers = new Option<int>("--publishers") { Description = "Publisher connections.", DefaultValueFactory = _ => defaults.Publishers };
