@@ -37,8 +37,9 @@ public sealed class EventReplayRunner(BundledHistory history)
             var builder = Host.CreateApplicationBuilder();
             builder.Configuration.AddInMemoryCollection(SiloSettings(Path.Combine(folder, "events.db")));
             builder.Logging.ClearProviders();
+            var ports = FreePort.Next(2);
             builder.UseOrleans(silo => silo
-                .UseLocalhostClustering(FreePort.Next(), FreePort.Next())
+                .UseLocalhostClustering(ports[0], ports[1])
                 .AddAltseasonLive(builder.Configuration));
             builder.Services.AddSingleton<GrainTickSink>();
             using var host = builder.Build();

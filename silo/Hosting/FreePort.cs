@@ -3,13 +3,28 @@ using System.Net.Sockets;
 
 namespace AltseasonLive.Silo.Hosting;
 
-/// <summary>Asks the OS for a free loopback TCP port, so in-process silos do not collide with a running one.</summary>
+/// <summary>Asks the OS for free loopback TCP ports, so in-process silos do not collide with a running one.</summary>
 public static class FreePort
 {
-    public static int Next()
+    /// <summary><paramref name="count"/> distinct ports, all held open together while chosen.</summary>
+    public static int[] Next(int count)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToArray();
+        try
+        {
+            foreach (var listener in listeners)
+            {
+                listener.Start();
+            }
+
+            return listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
+        }
+        finally
+        {
+            foreach (var listener in listeners)
+            {
+                listener.Dispose();
+            }
+        }
     }
 }
