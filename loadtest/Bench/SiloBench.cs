@@ -32,6 +32,10 @@ public sealed class SiloBench(SiloBenchSettings settings)
             var tape = new BenchTape(universe, settings.Seed, startMs);
             var ingest = host.Services.GetRequiredService<IGrainFactory>().GetGrain<ITickIngestGrain>(0);
             var silo = await DriveAsync(ingest, tape, log, cancellationToken);
+            log?.Invoke($"Stage breakdown ({settings.BreakdownBatches} sequential batches)...");
+            var stages = settings.BreakdownBatches > 0
+                ? await new StageBreakdown(host.Services.GetRequiredService<IGrainFactory>(), tape, settings.StepsPerBatch).RunAsync(settings.BreakdownBatches)
+                : [];
             await host.StopAsync(CancellationToken.None);
 
             log?.Invoke("Bare loop...");
@@ -43,6 +47,7 @@ public sealed class SiloBench(SiloBenchSettings settings)
                 BareBytesPerTick = Math.Round(bare.BytesPerTick, 4),
                 BareSlots = bare.Slots,
                 SiloToBareRatio = Math.Round(silo.SiloTicksPerSecond / bare.TicksPerSecond, 4),
+                Stages = stages,
             };
         }
         finally
@@ -159,7 +164,8 @@ public sealed class SiloBench(SiloBenchSettings settings)
             0,
             0,
             0,
-            Environment.ProcessorCount);
+            Environment.ProcessorCount,
+            []);
     }
 
     private static int FreePort()

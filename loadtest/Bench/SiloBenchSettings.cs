@@ -20,4 +20,7 @@ public sealed record SiloBenchSettings
     public bool Sqlite { get; init; }
 
     public int Seed { get; init; } = 20260101;
+
+    /// <summary>Sequential batches timed stage by stage after the throughput run (0 = skip).</summary>
+    public int BreakdownBatches { get; init; } = 30;
 }

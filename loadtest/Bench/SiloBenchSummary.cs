@@ -3,7 +3,8 @@ namespace AltseasonLive.LoadTest.Bench;
 /// <summary>
 /// Silo benchmark result. Silo figures cover the whole process (grains, Orleans runtime, batch building) over the
 /// measured period; <see cref="SiloCpuCores"/> is process CPU time / wall time. The bare loop is the single-threaded
-/// statistics-only limit; <see cref="SiloToBareRatio"/> = silo ticks/s / bare ticks/s.
+/// statistics-only limit; <see cref="SiloToBareRatio"/> = silo ticks/s / bare ticks/s. <see cref="Stages"/> is the
+/// sequential per-stage breakdown of an ingest batch.
 /// </summary>
 public sealed record SiloBenchSummary(
     string Universe,
@@ -25,4 +26,5 @@ public sealed record SiloBenchSummary(
     double BareBytesPerTick,
     int BareSlots,
     double SiloToBareRatio,
-    int ProcessorCount);
+    int ProcessorCount,
+    IReadOnlyList<StageTiming> Stages);

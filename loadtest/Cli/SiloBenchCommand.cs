@@ -18,9 +18,10 @@ public static class SiloBenchCommand
         var callers = new Option<int>("--callers") { Description = "Concurrent callers of the ingest grain.", DefaultValueFactory = _ => defaults.Callers };
         var steps = new Option<int>("--steps-per-batch") { Description = "Steps per batch (100 ticks each).", DefaultValueFactory = _ => defaults.StepsPerBatch };
         var sqlite = new Option<bool>("--sqlite") { Description = "Temporary SQLite grain storage instead of memory." };
+        var breakdown = new Option<int>("--breakdown-batches") { Description = "Sequential batches timed stage by stage after the run (0 = skip).", DefaultValueFactory = _ => defaults.BreakdownBatches };
         var json = new Option<FileInfo?>("--json") { Description = "Also write the summary as JSON to this file." };
         var command = new Command("silo-bench", "In-process silo throughput (ticks/s, bytes/tick) on the standard 100-asset universe, against the bare single-threaded statistics loop.");
-        foreach (var option in new Option[] { seconds, warmup, bare, callers, steps, sqlite, json })
+        foreach (var option in new Option[] { seconds, warmup, bare, callers, steps, sqlite, breakdown, json })
         {
             command.Options.Add(option);
         }
@@ -35,9 +36,15 @@ public static class SiloBenchCommand
                 Callers = Math.Max(1, result.GetValue(callers)),
                 StepsPerBatch = Math.Max(1, result.GetValue(steps)),
                 Sqlite = result.GetValue(sqlite),
+                BreakdownBatches = Math.Max(0, result.GetValue(breakdown)),
             };
             var summary = await new SiloBench(settings).RunAsync(line => AnsiConsole.MarkupLineInterpolated($"[grey]{line}[/]"), cancellationToken);
             AnsiConsole.Write(Table(summary));
+            if (summary.Stages.Count > 0)
+            {
+                AnsiConsole.Write(StageTable(summary.Stages));
+            }
+
             if (result.GetValue(json) is { } file)
             {
                 await SummaryJson.WriteAsync(summary, file.FullName, cancellationToken);
@@ -47,6 +54,19 @@ public static class SiloBenchCommand
             return 0;
         });
         return command;
+    }
+
+    private static Table StageTable(IReadOnlyList<StageTiming> stages)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var table = new Table().Border(TableBorder.Rounded).Title("Ingest batch, stage by stage (sequential)")
+            .AddColumn("Stage").AddColumn(new TableColumn("ms/batch").RightAligned()).AddColumn(new TableColumn("µs/tick").RightAligned()).AddColumn(new TableColumn("bytes/tick").RightAligned());
+        foreach (var s in stages)
+        {
+            table.AddRow(Markup.Escape(s.Stage), s.MsPerBatch.ToString("0.000", inv), s.MicrosecondsPerTick.ToString("0.000", inv), s.BytesPerTick.ToString("N1", inv));
+        }
+
+        return table;
     }
 
     private static Table Table(SiloBenchSummary s)
