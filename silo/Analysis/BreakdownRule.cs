@@ -1,30 +1,39 @@
+using AltseasonLive.Grains.Configuration;
+using AltseasonLive.Grains.Correlation;
 using AltseasonLive.Statistics;
 
 namespace AltseasonLive.Silo.Analysis;
 
 /// <summary>
-/// The grains' correlation-breakdown rule (Signals:Correlation, see CorrelationSignalOptions), restated here because the
-/// grains do not expose it as a plain class: the short window's value is compared with the
-/// [<see cref="LowerPercentile"/>, <see cref="UpperPercentile"/>] band of its own last <see cref="BandLookback"/> values
-/// (learnt only while coupled); a breakdown fires when it closes below the band's lower edge by more than
-/// <see cref="Hysteresis"/> while the long window holds at or above <see cref="LongHold"/>. It fires once, then re-arms
-/// when the short window is back at or above the lower edge (recoupling). Correlations in [-1, 1]; percentiles fractions.
+/// The grains' correlation-breakdown rule for one short window, driven by the grains' own
+/// <see cref="CorrelationSignalOptions"/> (defaults: band of the last 250 values, 10th-90th percentiles, long window
+/// must hold at or above 0.6) and their threshold (<see cref="PairWindowSignals.BreakdownThreshold"/>: the band's lower
+/// edge less 1.5 Fisher-z standard errors of the window, and at least 0.02). The grains keep the state machine inside
+/// their pair-window grain state, so it is restated here on plain values: the short window's value is compared with its
+/// <see cref="RollingPercentileBand"/> (learnt only while coupled); a breakdown fires when it closes below the threshold
+/// while the long window holds; it fires once, then re-arms when the short window is back at or above the lower edge.
 /// A test replays the history through a test cluster and checks this rule fires on the same days as the grains' events.
 /// </summary>
-public sealed class BreakdownRule(int bandLookback = 250, double lowerPercentile = 0.10, double upperPercentile = 0.90, double longHold = 0.6, double hysteresis = 0.02)
+public sealed class BreakdownRule
 {
-    private readonly RollingPercentileBand _band = new(bandLookback, lowerPercentile, upperPercentile);
+    private readonly RollingPercentileBand _band;
+    private readonly CorrelationSignalOptions _options;
     private bool _brokenDown;
 
-    public int BandLookback { get; } = bandLookback;
+    /// <param name="shortWindow">The evaluated window's length in bars.</param>
+    /// <param name="options">The grains' signal options; null for their defaults.</param>
+    public BreakdownRule(int shortWindow, CorrelationSignalOptions? options = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(shortWindow, 2);
+        ShortWindow = shortWindow;
+        _options = options ?? new CorrelationSignalOptions();
+        _band = new RollingPercentileBand(_options.BandLookback, _options.BandLowerPercentile, _options.BandUpperPercentile);
+    }
 
-    public double LowerPercentile { get; } = lowerPercentile;
+    public int ShortWindow { get; }
 
-    public double UpperPercentile { get; } = upperPercentile;
-
-    public double LongHold { get; } = longHold;
-
-    public double Hysteresis { get; } = hysteresis;
+    /// <summary>Correlation the long window must hold (from the options).</summary>
+    public double LongHold => _options.LongWindowHold;
 
     /// <summary>Feeds one closed bar's full-window values; true when a breakdown fires on this bar.</summary>
     public bool Update(double shortValue, double longValue)
@@ -40,7 +49,7 @@ public sealed class BreakdownRule(int bandLookback = 250, double lowerPercentile
             return false;
         }
 
-        if (_band.IsReady && shortValue < _band.Lower - Hysteresis && longValue >= LongHold)
+        if (_band.IsReady && shortValue < Threshold(_band.Lower) && longValue >= _options.LongWindowHold)
         {
             _brokenDown = true;
             return true;
@@ -49,4 +58,6 @@ public sealed class BreakdownRule(int bandLookback = 250, double lowerPercentile
         _band.Add(shortValue);
         return false;
     }
+
+    private double Threshold(double lower) => PairWindowSignals.BreakdownThreshold(lower, ShortWindow, _options);
 }

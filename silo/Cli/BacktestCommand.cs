@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using AltseasonLive.Grains.Configuration;
 using AltseasonLive.History;
 using AltseasonLive.Silo.Analysis;
 using Spectre.Console;
@@ -64,7 +65,7 @@ public static class BacktestCommand
         {
             ["RUT all-time-high breakout"] = InRange(Signals.AllTimeHighs(rut)),
             [$"RUT/TOTAL3 breakdown ({shortWindow} vs {longWindow}, hold {hold.ToString(CultureInfo.InvariantCulture)})"] =
-                InRange(Signals.CorrelationBreakdowns(rut, total3, shortWindow, longWindow, new BreakdownRule(longHold: hold))),
+                InRange(Signals.CorrelationBreakdowns(rut, total3, shortWindow, longWindow, new BreakdownRule(shortWindow, new CorrelationSignalOptions { LongWindowHold = hold }))),
             ["BTC.D crosses down 55"] = InRange(Signals.CrossesDown(btcD, 55)),
             ["BTC.D crosses down 50"] = InRange(Signals.CrossesDown(btcD, 50)),
         };

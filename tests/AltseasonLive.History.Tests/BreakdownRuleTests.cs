@@ -46,7 +46,7 @@ public sealed class BreakdownRuleTests
             .Select(e => DateOnly.FromDateTime(e.Time.UtcDateTime))
             .ToArray();
         Assert.NotEmpty(grainBreakdowns);
-        Assert.Equal(grainBreakdowns, Signals.CorrelationBreakdowns(rut, total3, 30, 365, new BreakdownRule(), CorrelationMode.Levels));
+        Assert.Equal(grainBreakdowns, Signals.CorrelationBreakdowns(rut, total3, 30, 365, new BreakdownRule(30), CorrelationMode.Levels));
     }
 
     private sealed class IngestSink(IClusterClient client, IEventLogGrain log, List<MarketEvent> events) : ITickSink
