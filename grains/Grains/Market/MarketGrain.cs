@@ -183,9 +183,18 @@ public sealed class MarketGrain : Grain, IMarketGrain
             _signals.AltseasonMinCoins);
         S.AltseasonIndex = index;
         S.AltseasonCoins = coins;
-        if (events is not null && index is { } value && S.Phase.OnValue(S.LastCoinTimeMs, value, _signals) is { } changed)
+        if (index is not { } value)
+        {
+            return;
+        }
+
+        if (events is not null && S.Phase.OnValue(S.LastCoinTimeMs, value, _signals) is { } changed)
         {
             events.Add(changed);
+        }
+        else if (S.Phase.Phase == AltseasonPhase.Unknown)
+        {
+            S.Phase.OnValue(S.LastCoinTimeMs, value, _signals);
         }
     }
 
