@@ -36,7 +36,8 @@ public sealed class HistoryReplayService(
                 IncludeCoins = o.IncludeCoins,
             }, time);
             logger.LogInformation("Replaying {Days} days of history ({Pace})", replay.Days.Count, pace);
-            var ticks = await replay.RunAsync(sink, null, stoppingToken).ConfigureAwait(false);
+            var retrying = new RetryingTickSink(sink, 5, TimeSpan.FromSeconds(1), time, logger);
+            var ticks = await replay.RunAsync(retrying, null, stoppingToken).ConfigureAwait(false);
             logger.LogInformation("Replayed {Ticks} ticks over {Days} days", ticks, replay.Days.Count);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

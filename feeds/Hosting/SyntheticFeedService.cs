@@ -8,7 +8,10 @@ using Microsoft.Extensions.Options;
 
 namespace AltseasonLive.Feeds.Hosting;
 
-/// <summary>Publishes the synthetic live continuation to the host's <see cref="ITickSink"/>, after the replay when enabled.</summary>
+/// <summary>
+/// Publishes the synthetic live continuation to the host's <see cref="ITickSink"/>, after the replay when enabled. A failed
+/// batch is dropped and logged (live data moves on); the feed keeps running.
+/// </summary>
 public sealed class SyntheticFeedService(
     ITickSink sink,
     BundledHistory history,
@@ -33,13 +36,25 @@ public sealed class SyntheticFeedService(
             var interval = TimeSpan.FromSeconds(Math.Max(0.01, feed.TicksPerStep / ticksPerSecond));
             logger.LogInformation("Synthetic feed started: {TicksPerStep} ticks every {IntervalMs} ms", feed.TicksPerStep, interval.TotalMilliseconds);
             var buffer = ArrayPool<Tick>.Shared.Rent(feed.TicksPerStep);
+            long failures = 0;
             try
             {
                 using var timer = new PeriodicTimer(interval, time);
                 while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
                 {
                     var n = feed.Fill(buffer, time.GetUtcNow().ToUnixTimeMilliseconds());
-                    await sink.PublishAsync(buffer.AsMemory(0, n), stoppingToken).ConfigureAwait(false);
+                    try
+                    {
+                        await sink.PublishAsync(buffer.AsMemory(0, n), stoppingToken).ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        failures++;
+                        if (failures == 1 || failures % 100 == 0)
+                        {
+                            logger.LogWarning(ex, "Synthetic batch dropped; {Failures} failures so far", failures);
+                        }
+                    }
                 }
             }
             finally

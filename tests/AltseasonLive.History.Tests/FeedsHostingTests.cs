@@ -80,4 +80,25 @@ public sealed class FeedsHostingTests
         await host.StopAsync();
         Assert.Empty(sink.Batches);
     }
+
+    [Fact]
+    public async Task Retrying_sink_retries_failures_then_gives_up()
+    {
+        var calls = 0;
+        var flaky = new DelegateSink(() => ++calls < 3 ? throw new InvalidOperationException("not ready") : ValueTask.CompletedTask);
+        var retrying = new RetryingTickSink(flaky, 5, TimeSpan.FromMilliseconds(1), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        await retrying.PublishAsync(new Tick[1], CancellationToken.None);
+        Assert.Equal(3, calls);
+
+        calls = 0;
+        var broken = new DelegateSink(() => { calls++; throw new InvalidOperationException("down"); });
+        var giveUp = new RetryingTickSink(broken, 2, TimeSpan.FromMilliseconds(1), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await giveUp.PublishAsync(new Tick[1], CancellationToken.None));
+        Assert.Equal(2, calls);
+    }
+
+    private sealed class DelegateSink(Func<ValueTask> publish) : ITickSink
+    {
+        public ValueTask PublishAsync(ReadOnlyMemory<Tick> batch, CancellationToken cancellationToken) => publish();
+    }
 }
