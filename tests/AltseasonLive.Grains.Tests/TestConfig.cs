@@ -13,6 +13,9 @@ public sealed class TestConfig
         ["Bars:BarSizeMs"] = DayMs.ToString(CultureInfo.InvariantCulture),
         ["Signals:Correlation:BandLookback"] = "40",
         ["Signals:Correlation:HistoryLength"] = "400",
+        ["Events:Retention"] = "50",
+        ["Push:FlushIntervalMs"] = "15",
+        ["Push:ObserverRefreshMs"] = "0",
     };
 
     private int _assets;

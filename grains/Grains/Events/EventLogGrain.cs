@@ -1,23 +1,29 @@
 using System.Collections.Immutable;
+using AltseasonLive.Grains.Configuration;
 using AltseasonLive.Grains.Interfaces.Events;
 using AltseasonLive.Grains.Interfaces.Live;
 using AltseasonLive.Grains.Storage;
+using Microsoft.Extensions.Options;
 
 namespace AltseasonLive.Grains.Events;
 
 /// <summary>
 /// The single event log (key 0). Sequence numbers are assigned and written before <see cref="Append"/> returns, so a
-/// restart continues without gaps or repeats; only the newest <see cref="Retention"/> events are kept for
+/// restart continues without gaps or repeats; only the newest <see cref="EventLogOptions.Retention"/> events are kept for
 /// <see cref="GetSince"/>. Logged events are handed to the push notifier for live observers.
 /// </summary>
 public sealed class EventLogGrain : Grain, IEventLogGrain
 {
-    /// <summary>Events kept for catch-up reads.</summary>
-    public const int Retention = 5_000;
-
     private readonly IPersistentState<EventLogState> _state;
+    private readonly int _retention;
 
-    public EventLogGrain([PersistentState("events", StorageNames.Default)] IPersistentState<EventLogState> state) => _state = state;
+    public EventLogGrain(
+        [PersistentState("events", StorageNames.Default)] IPersistentState<EventLogState> state,
+        IOptions<EventLogOptions> options)
+    {
+        _state = state;
+        _retention = Math.Max(1, options.Value.Retention);
+    }
 
     public async Task<ImmutableArray<MarketEvent>> Append(ImmutableArray<MarketEvent> events)
     {
@@ -35,9 +41,9 @@ public sealed class EventLogGrain : Grain, IEventLogGrain
             state.Events.Add(numbered);
         }
 
-        if (state.Events.Count > Retention)
+        if (state.Events.Count > _retention)
         {
-            state.Events.RemoveRange(0, state.Events.Count - Retention);
+            state.Events.RemoveRange(0, state.Events.Count - _retention);
         }
 
         await _state.WriteStateAsync();

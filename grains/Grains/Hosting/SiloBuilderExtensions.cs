@@ -16,7 +16,7 @@ namespace AltseasonLive.Grains.Hosting;
 public static class SiloBuilderExtensions
 {
     /// <summary>
-    /// Binds the options (sections Universe, Bars, Signals:Correlation, Signals:Market, Storage, Push), registers the
+    /// Binds the options (sections Universe, Bars, Signals:Correlation, Signals:Market, Storage, Push, Events), registers the
     /// universe catalogue and the grain storage chosen by <c>Storage:Provider</c>. Clustering is left to the caller
     /// (<c>UseLocalhostClustering()</c> by default).
     /// </summary>
@@ -29,6 +29,7 @@ public static class SiloBuilderExtensions
         services.AddOptions<MarketSignalOptions>().Bind(config.GetSection(MarketSignalOptions.SectionName)).PostConfigure(DefaultUniverse.ApplyTo);
         services.AddOptions<StorageOptions>().Bind(config.GetSection(StorageOptions.SectionName));
         services.AddOptions<PushOptions>().Bind(config.GetSection(PushOptions.SectionName));
+        services.AddOptions<EventLogOptions>().Bind(config.GetSection(EventLogOptions.SectionName));
         services.AddSingleton<UniverseCatalog>();
         services.AddSingleton(TimeProvider.System);
 
