@@ -8,7 +8,7 @@ namespace AltseasonLive.Feeds.Synthetic;
 /// coins and the rest of TOTAL3, driven by a common crypto factor whose correlation with the Russell 2000 switches between
 /// a coupled and a decoupled regime (so correlation breakdowns and recouplings happen). Each <see cref="Fill"/> advances
 /// one step to the given time and writes one tick per symbol, including TOTAL3 (USD) and BTC.D/ETH.D/USDT.D (percent)
-/// computed from the simulated caps. The same seed, start and call times give the same ticks.
+/// computed from the simulated caps (BTC/ETH without a start cap use their late-2025 supply). The same seed, start and call times give the same ticks.
 /// </summary>
 public sealed class SyntheticFeed
 {
@@ -19,11 +19,16 @@ public sealed class SyntheticFeed
     private const int RestOfTotal3 = 3;
     private const int FirstCoin = 4;
 
+    /// <summary>Units used for BTC/ETH dominance when the start gives no market cap (circulating supply, late 2025).</summary>
+    private const double DefaultBtcSupply = 19_950_000;
+    private const double DefaultEthSupply = 120_700_000;
+
     private readonly SyntheticFeedOptions _options;
     private readonly Random _random;
     private readonly string[] _symbols;
     private readonly double[] _level;
     private readonly double[] _supply;
+    private readonly double[] _dominanceSupply = new double[FirstCoin];
     private readonly double[] _volatility;
     private readonly double _usdtCap;
     private readonly double _factorLoading;
@@ -44,6 +49,8 @@ public sealed class SyntheticFeed
         Set(Rut, HistorySymbols.Rut, start.Rut, null, options.RutVolatility);
         Set(Btc, start.Btc.Symbol, start.Btc.Price, start.Btc.MarketCap, options.BtcVolatility);
         Set(Eth, start.Eth.Symbol, start.Eth.Price, start.Eth.MarketCap, options.EthVolatility);
+        _dominanceSupply[Btc] = _supply[Btc] > 0 ? _supply[Btc] : DefaultBtcSupply;
+        _dominanceSupply[Eth] = _supply[Eth] > 0 ? _supply[Eth] : DefaultEthSupply;
         _usdtCap = start.UsdtMarketCap;
         var rest = start.Total3 - start.UsdtMarketCap;
         Set(RestOfTotal3, HistorySymbols.Total3, rest > 0 ? rest : start.Total3 * 0.75, null, options.AltVolatility);
@@ -103,7 +110,7 @@ public sealed class SyntheticFeed
         return k;
     }
 
-    private double Cap(int leg) => _supply[leg] > 0 ? _level[leg] * _supply[leg] : _level[leg];
+    private double Cap(int leg) => _level[leg] * _dominanceSupply[leg];
 
     private void Step(double sqrtYears)
     {

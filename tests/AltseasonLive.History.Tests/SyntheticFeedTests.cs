@@ -43,6 +43,17 @@ public sealed class SyntheticFeedTests
     }
 
     [Fact]
+    public void Dominance_stays_plausible_when_btc_and_eth_start_without_a_market_cap()
+    {
+        var start = SyntheticStart.Default with { Btc = new SyntheticAsset("BTC", 90_000), Eth = new SyntheticAsset("ETH", 3_000) };
+        var feed = new SyntheticFeed(new SyntheticFeedOptions(), start);
+        var buffer = new Tick[feed.TicksPerStep];
+        feed.Fill(buffer, 0);
+        Assert.InRange(buffer.Single(t => t.Symbol == "BTC.D").Price, 40, 75);
+        Assert.Null(buffer.Single(t => t.Symbol == "BTC").MarketCap);
+    }
+
+    [Fact]
     public void Regimes_switch_so_correlation_breakdowns_happen()
     {
         var feed = new SyntheticFeed(new SyntheticFeedOptions { Seed = 11, MeanRegimeSteps = 10 }, SyntheticStart.Default);
