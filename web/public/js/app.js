@@ -75,7 +75,9 @@ function addEvent(e) {
   feed.prepend(li);
   while (feed.children.length > MAX_EVENTS) feed.lastElementChild.remove();
   showSequence();
-  if (e.event?.pair && e.kind !== 'OutperformanceStreak') chart.setState(pairKey(e.event.pair), e.kind === 'CorrelationBreakdown' ? 'Decoupled' : undefined);
+  if (e.kind === 'AltseasonChanged') setAsi(e.event.index, e.event.to);
+  const coupling = { CorrelationBreakdown: 'Decoupled', Recoupling: 'Coupled' }[e.kind];
+  if (e.event?.pair && coupling) chart.setState(pairKey(e.event.pair), coupling);
 }
 
 function showSequence() {
