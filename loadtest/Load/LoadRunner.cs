@@ -136,6 +136,8 @@ public sealed class LoadRunner(LoadSettings settings)
         var measuring = settings.Warmup == TimeSpan.Zero;
         var baseline = counters.Read();
         var measureStart = TimeSpan.Zero;
+        var ownCpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var serverCpu = probe.ReadCpuTime();
         var previous = baseline;
         var previousAt = TimeSpan.Zero;
         long previousUpdates = 0;
@@ -174,6 +176,8 @@ public sealed class LoadRunner(LoadSettings settings)
                 measuring = true;
                 baseline = counters.Read();
                 measureStart = clock.Elapsed;
+                ownCpu = Process.GetCurrentProcess().TotalProcessorTime;
+                serverCpu = probe.ReadCpuTime();
                 latency.Reset();
                 counters.AckLatency.Reset();
                 foreach (var s in tracked.Concat(idle))
@@ -187,9 +191,16 @@ public sealed class LoadRunner(LoadSettings settings)
         }
 
         var final = counters.Read();
+        var elapsed = clock.Elapsed - measureStart;
+        var ownCores = (Process.GetCurrentProcess().TotalProcessorTime - ownCpu).TotalSeconds / elapsed.TotalSeconds;
+        double? serverCores = probe.ReadCpuTime() is { } serverEnd && serverCpu is { } serverStart
+            ? (serverEnd - serverStart).TotalSeconds / elapsed.TotalSeconds
+            : null;
         return new MeasuredPeriod(
             final - baseline,
-            clock.Elapsed - measureStart,
+            elapsed,
+            ownCores,
+            serverCores,
             latency.Total(),
             counters.AckLatency.Total(),
             tracked.Select(s => s.Updates).Order().ToArray(),
@@ -262,7 +273,9 @@ public sealed class LoadRunner(LoadSettings settings)
                 statsEnd,
                 MiB(memory.Start),
                 MiB(memory.Peak),
-                MiB(memory.Last)),
+                MiB(memory.Last),
+                measured.ServerCpuCores is { } cores ? Math.Round(cores, 2) : null),
+            GeneratorCpuCores = Math.Round(measured.GeneratorCpuCores, 2),
         };
     }
 
@@ -270,6 +283,8 @@ public sealed class LoadRunner(LoadSettings settings)
     private sealed record MeasuredPeriod(
         PublisherTotals Totals,
         TimeSpan Elapsed,
+        double GeneratorCpuCores,
+        double? ServerCpuCores,
         LatencySummary TickToClient,
         LatencySummary Ack,
         long[] TrackedUpdatesSorted,

@@ -40,6 +40,9 @@ public sealed record LoadSummary
     public required SubscriberSummary Subscribers { get; init; }
 
     public required ServerSummary Server { get; init; }
+
+    /// <summary>CPU time of this load generator over the measured period / wall time (cores busy).</summary>
+    public required double GeneratorCpuCores { get; init; }
 }
 
 /// <summary>
@@ -62,11 +65,15 @@ public sealed record SubscriberSummary(
     double PriceUpdatesReceivedMean,
     double CoalescedOrDroppedFraction);
 
-/// <summary>Server side: <c>/api/stats</c> when exposed (raw JSON) and resident memory when the pid was given.</summary>
+/// <summary>
+/// Server side: <c>/api/stats</c> when exposed (raw JSON); resident memory and CPU (cores busy over the measured
+/// period) when the pid was given.
+/// </summary>
 public sealed record ServerSummary(
     bool StatsEndpointAvailable,
     string? StatsAtStart,
     string? StatsAtEnd,
     double? ResidentMiBStart,
     double? ResidentMiBPeak,
-    double? ResidentMiBEnd);
+    double? ResidentMiBEnd,
+    double? CpuCores);

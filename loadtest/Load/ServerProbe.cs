@@ -99,6 +99,29 @@ public sealed class ServerProbe(HttpClient http, int? serverPid)
         return null;
     }
 
+    /// <summary>Server CPU time (user + system) so far, or null when the pid is unknown or gone.</summary>
+    public TimeSpan? ReadCpuTime()
+    {
+        if (serverPid is not { } pid)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return process.TotalProcessorTime;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     private static bool TryGet(JsonElement element, string name, out JsonElement value)
     {
         value = default;

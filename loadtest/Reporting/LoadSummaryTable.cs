@@ -32,6 +32,8 @@ public static class LoadSummaryTable
         Row("Server RSS", s.Server.ResidentMiBPeak is { } peak
             ? string.Create(CultureInfo.InvariantCulture, $"{s.Server.ResidentMiBStart:0} -> {s.Server.ResidentMiBEnd:0} MiB (peak {peak:0})")
             : "unknown (pass --server-pid)");
+        Row("CPU cores busy (server / generator)", string.Create(CultureInfo.InvariantCulture,
+            $"{(s.Server.CpuCores is { } c ? c.ToString("0.00", CultureInfo.InvariantCulture) : "?")} / {s.GeneratorCpuCores:0.00} of {Environment.ProcessorCount}"));
         return table;
     }
 }
