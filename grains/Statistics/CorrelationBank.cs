@@ -126,7 +126,7 @@ public sealed class CorrelationBank
         _lanes.LiveMask[slot] = LiveBits;
         if (_aRevised)
         {
-            _lanes.Correlation[slot] = w.With(true, _a + _lanes.OffsetX[slot], dy).Correlation();
+            _lanes.Correlation[slot] = CorrelationKernel.LiveOne(_a, _lanes, slot);
         }
     }
 

@@ -50,6 +50,25 @@ internal static class CorrelationKernel
         }
     }
 
+    /// <summary>The <see cref="Live"/> computation for one slot, scalar, after that slot's leg B moved.</summary>
+    public static double LiveOne(double a, SlotLanes lanes, int slot)
+    {
+        var dx = a + lanes.OffsetX[slot];
+        var sx = lanes.TailSumX[slot] + dx;
+        var sxx = lanes.TailSumXX[slot] + (dx * dx);
+        var sxy = lanes.TailSumXY[slot] + (dx * lanes.LiveDy[slot]);
+        var invN = lanes.LiveInvN[slot];
+        var cxx = sxx - (sx * sx * invN);
+        var cxy = sxy - (sx * lanes.LiveSumY[slot] * invN);
+        var invSy = lanes.LiveInvSy[slot];
+        if (!MomentTolerance.IsVariance(cxx, sxx, lanes.ToleranceX[slot]) || double.IsNaN(invSy))
+        {
+            return double.NaN;
+        }
+
+        return Math.Clamp(cxy * invSy / Math.Sqrt(cxx), -1.0, 1.0);
+    }
+
     /// <summary>Correlations without an in-progress bar (tail plus extra), into Committed and Correlation.</summary>
     public static void Committed(SlotLanes lanes, int length)
     {
