@@ -198,51 +198,10 @@ public sealed class MarketGrain : Grain, IMarketGrain
         }
     }
 
-    private void OnSeriesValue(string symbol, long timeMs, double value, List<MarketEvent> events)
-    {
-        var bar = BarClock.IndexOf(timeMs, _barSizeMs);
-        if (!S.Series.TryGetValue(symbol, out var series))
-        {
-            S.Series[symbol] = new SeriesBar { BarIndex = bar, Value = value, TimeMs = timeMs };
-            return;
-        }
-
-        if (bar < series.BarIndex)
-        {
-            return;
-        }
-
-        if (bar > series.BarIndex && _signals.DominanceLevels.TryGetValue(symbol, out var levels) && levels.Count > 0)
-        {
-            if (!S.Levels.TryGetValue(symbol, out var tracker))
-            {
-                S.Levels[symbol] = tracker = DominanceLevelTracker.For(levels);
-            }
-
-            tracker.OnClose(symbol, BarClock.StartOf(series.BarIndex, _barSizeMs), series.Value, _signals, events);
-        }
-
-        series.BarIndex = bar;
-        series.Value = value;
-        series.TimeMs = timeMs;
-    }
+    private void OnSeriesValue(string symbol, long timeMs, double value, List<MarketEvent> events) =>
+        SeriesBook.OnValue(S, symbol, timeMs, value, _barSizeMs, _signals, events);
 
     private AssetClass? ClassOf(string symbol) => _universe.TryGetAsset(symbol, out var asset) ? asset.Class : null;
 
-    private ImmutableArray<SeriesUpdate> LiveSeries()
-    {
-        var updates = ImmutableArray.CreateBuilder<SeriesUpdate>();
-        foreach (var (symbol, bar) in S.Series)
-        {
-            var kind = ClassOf(symbol) == AssetClass.Dominance || symbol.EndsWith(".D", StringComparison.Ordinal) ? SeriesKind.Dominance : SeriesKind.Total;
-            updates.Add(new SeriesUpdate(kind, symbol, bar.TimeMs, bar.Value, BarClosed: false));
-        }
-
-        if (S.AltseasonIndex is { } index)
-        {
-            updates.Add(new SeriesUpdate(SeriesKind.AltseasonIndex, "ASI", S.LastCoinTimeMs, index, BarClosed: false));
-        }
-
-        return updates.ToImmutable();
-    }
+    private ImmutableArray<SeriesUpdate> LiveSeries() => SeriesBook.LiveSeries(S, ClassOf);
 }
