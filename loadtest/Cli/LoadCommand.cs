@@ -83,11 +83,21 @@ public static class LoadCommand
                 return 2;
             }
 
-            var summary = await RunWithProgressAsync(settings, result.GetValue(plain), cancellationToken);
+            LoadSummary summary;
+            try
+            {
+                summary = await RunWithProgressAsync(settings, result.GetValue(plain), cancellationToken);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or System.Net.WebSockets.WebSocketException or InvalidOperationException)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]Load run failed against {settings.Url}: {ex.Message}[/]");
+                return 1;
+            }
+
             AnsiConsole.Write(LoadSummaryTable.Build(summary));
             if (result.GetValue(json) is { } file)
             {
-                await SummaryJson.WriteAsync(summary, file.FullName, cancellationToken);
+                await SummaryJson.WriteAsync(summary, file.FullName, CancellationToken.None);
                 AnsiConsole.MarkupLineInterpolated($"Summary written to [bold]{file.FullName}[/]");
             }
 

@@ -47,7 +47,7 @@ public static class SiloBenchCommand
 
             if (result.GetValue(json) is { } file)
             {
-                await SummaryJson.WriteAsync(summary, file.FullName, cancellationToken);
+                await SummaryJson.WriteAsync(summary, file.FullName, CancellationToken.None);
                 AnsiConsole.MarkupLineInterpolated($"Summary written to [bold]{file.FullName}[/]");
             }
 

@@ -142,7 +142,7 @@ public sealed class LoadRunner(LoadSettings settings)
         var previousAt = TimeSpan.Zero;
         long previousUpdates = 0;
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
-        while (clock.Elapsed < end && await timer.WaitForNextTickAsync(ct))
+        while (clock.Elapsed < end && await NextSecondAsync(timer, ct))
         {
             var now = clock.Elapsed;
             var totals = counters.Read();
@@ -207,6 +207,19 @@ public sealed class LoadRunner(LoadSettings settings)
             tracked.Count == 0 ? 0 : tracked.Average(s => (double)s.PriceUpdates),
             idle.Sum(s => s.Updates),
             tracked.Count(s => s.Dropped) + idle.Count(s => s.Dropped));
+    }
+
+    /// <summary>False when the run is cancelled (Ctrl+C): the run ends early and is still summarised.</summary>
+    private static async Task<bool> NextSecondAsync(PeriodicTimer timer, CancellationToken ct)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return false;
+        }
     }
 
     private LoadSummary Summarise(

@@ -64,11 +64,12 @@ public abstract class Publisher : IAsyncDisposable
                 {
                     await SendAsync(ticks.AsMemory(0, count), cancellationToken);
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
+                catch (Exception ex) when (ex is System.Net.WebSockets.WebSocketException or IOException or ObjectDisposedException)
                 {
+                    // The connection is gone: this publisher stops and the summary shows the error and the shortfall.
                     Window.Release();
                     Counters.Error();
-                    throw;
+                    break;
                 }
 
                 Counters.Sent(count);
