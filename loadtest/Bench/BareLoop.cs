@@ -7,7 +7,8 @@ namespace AltseasonLive.LoadTest.Bench;
 /// The practical limit: the correlation arithmetic of the silo's correlation groups for the same slots and tick
 /// sequence, on one thread, with no runtime. Like the grains' <c>CorrelationBanks</c>, every anchor has a Returns and a
 /// Levels <see cref="CorrelationBank"/> with one slot per partner and window; an anchor tick revises all its slots,
-/// a partner tick its own, and the banks commit when a tick opens a new bar.
+/// a partner tick its own, and the banks commit when a tick opens a new bar. With <c>returnsOnly</c> the Levels banks
+/// are left out: the arithmetic a Returns-only universe actually needs.
 /// </summary>
 public sealed class BareLoop
 {
@@ -17,7 +18,7 @@ public sealed class BareLoop
     private long _step;
     private long _bar = -1;
 
-    public BareLoop(BenchTape tape)
+    public BareLoop(BenchTape tape, bool returnsOnly = false)
     {
         _tape = tape;
         var universe = tape.Universe;
@@ -27,16 +28,20 @@ public sealed class BareLoop
         foreach (var (anchor, partners) in universe.Groups)
         {
             var returns = new CorrelationBank(CorrelationMode.Returns);
-            var levels = new CorrelationBank(CorrelationMode.Levels);
+            var levels = returnsOnly ? null : new CorrelationBank(CorrelationMode.Levels);
             banks.Add(returns);
-            banks.Add(levels);
+            if (levels is not null)
+            {
+                banks.Add(levels);
+            }
+
             routes[column[anchor]].Add(new Route(returns, levels, null));
             foreach (var partner in partners)
             {
                 var slots = BenchUniverse.Windows.Select(w =>
                 {
                     var slot = returns.AddWindow(w);
-                    levels.AddWindow(w);
+                    levels?.AddWindow(w);
                     return slot;
                 }).ToArray();
                 routes[column[partner]].Add(new Route(returns, levels, slots));
@@ -79,14 +84,14 @@ public sealed class BareLoop
                     if (route.Slots is null)
                     {
                         route.Returns.ReviseA(price);
-                        route.Levels.ReviseA(price);
+                        route.Levels?.ReviseA(price);
                         continue;
                     }
 
                     foreach (var slot in route.Slots)
                     {
                         route.Returns.ReviseB(slot, price);
-                        route.Levels.ReviseB(slot, price);
+                        route.Levels?.ReviseB(slot, price);
                     }
                 }
             }
@@ -116,7 +121,7 @@ public sealed class BareLoop
         return new BareLoopResult(ticks, seconds, ticks / seconds, (double)bytes / ticks, Slots);
     }
 
-    private sealed record Route(CorrelationBank Returns, CorrelationBank Levels, int[]? Slots);
+    private sealed record Route(CorrelationBank Returns, CorrelationBank? Levels, int[]? Slots);
 }
 
 /// <summary>Bare-loop outcome: ticks per second and bytes allocated per tick on the statistics path (steady state).</summary>

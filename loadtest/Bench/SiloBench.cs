@@ -40,6 +40,7 @@ public sealed class SiloBench(SiloBenchSettings settings)
 
             log?.Invoke("Bare loop...");
             var bare = new BareLoop(new BenchTape(universe, settings.Seed, startMs)).Measure(settings.BareDuration);
+            var returnsOnly = new BareLoop(new BenchTape(universe, settings.Seed, startMs), returnsOnly: true).Measure(settings.BareDuration);
             return silo with
             {
                 BareTicks = bare.Ticks,
@@ -47,6 +48,7 @@ public sealed class SiloBench(SiloBenchSettings settings)
                 BareBytesPerTick = Math.Round(bare.BytesPerTick, 4),
                 BareSlots = bare.Slots,
                 SiloToBareRatio = Math.Round(silo.SiloTicksPerSecond / bare.TicksPerSecond, 4),
+                BareReturnsOnlyTicksPerSecond = Math.Round(returnsOnly.TicksPerSecond),
                 Stages = stages,
             };
         }
@@ -165,7 +167,8 @@ public sealed class SiloBench(SiloBenchSettings settings)
             0,
             0,
             Environment.ProcessorCount,
-            []);
+            [],
+            0);
     }
 
     private static int FreePort()

@@ -4,7 +4,8 @@ namespace AltseasonLive.LoadTest.Bench;
 /// Silo benchmark result. Silo figures cover the whole process (grains, Orleans runtime, batch building) over the
 /// measured period; <see cref="SiloCpuCores"/> is process CPU time / wall time. The bare loop is the single-threaded
 /// statistics-only limit; <see cref="SiloToBareRatio"/> = silo ticks/s / bare ticks/s. <see cref="Stages"/> is the
-/// sequential per-stage breakdown of an ingest batch.
+/// sequential per-stage breakdown of an ingest batch. <see cref="BareReturnsOnlyTicksPerSecond"/> is the bare loop
+/// without the Levels banks the grains build even for a Returns-only universe.
 /// </summary>
 public sealed record SiloBenchSummary(
     string Universe,
@@ -27,4 +28,5 @@ public sealed record SiloBenchSummary(
     int BareSlots,
     double SiloToBareRatio,
     int ProcessorCount,
-    IReadOnlyList<StageTiming> Stages);
+    IReadOnlyList<StageTiming> Stages,
+    double BareReturnsOnlyTicksPerSecond);

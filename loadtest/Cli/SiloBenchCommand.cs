@@ -81,6 +81,7 @@ public static class SiloBenchCommand
         table.AddRow("GC gen0 / gen1 / gen2", $"{s.Gen0Collections} / {s.Gen1Collections} / {s.Gen2Collections}");
         table.AddRow("Ingest call p50 / p99", string.Create(inv, $"{s.IngestCallP50Ms:0.0} / {s.IngestCallP99Ms:0.0} ms"));
         table.AddRow("Bare loop ticks/s (1 thread)", string.Create(inv, $"{s.BareTicksPerSecond:N0} ({s.BareSlots} slots)"));
+        table.AddRow("Bare loop, Returns banks only", s.BareReturnsOnlyTicksPerSecond.ToString("N0", inv));
         table.AddRow("Statistics path bytes per tick", s.BareBytesPerTick.ToString("0.####", inv));
         table.AddRow("Silo / bare loop", s.SiloToBareRatio.ToString("P2", inv));
         return table;
