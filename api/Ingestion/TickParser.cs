@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using AltseasonLive.Grains.Interfaces.Ticks;
 
@@ -99,6 +100,7 @@ public static class TickParser
             }
             catch (JsonException ex)
             {
+                builder.WithdrawCurrent();
                 builder.RejectCurrent("MalformedJson", null, ex.Message);
             }
         }
@@ -112,6 +114,7 @@ public static class TickParser
         private readonly ImmutableArray<Tick>.Builder _ticks = ImmutableArray.CreateBuilder<Tick>();
         private readonly ImmutableArray<int>.Builder _indexes = ImmutableArray.CreateBuilder<int>();
         private readonly ImmutableArray<IngestRejection>.Builder _rejections = ImmutableArray.CreateBuilder<IngestRejection>();
+        private readonly SymbolTable _symbols = new();
         private int _current = -1;
 
         public int Count => _current + 1;
@@ -134,14 +137,14 @@ public static class TickParser
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var property = reader.GetString() ?? "";
+                var property = PropertyOf(ref reader);
                 reader.Read();
-                switch (property.ToLowerInvariant())
+                switch (property)
                 {
-                    case "symbol":
+                    case TickProperty.Symbol:
                         if (reader.TokenType == JsonTokenType.String)
                         {
-                            symbol = reader.GetString();
+                            symbol = _symbols.Get(ref reader);
                         }
                         else
                         {
@@ -149,7 +152,7 @@ public static class TickParser
                         }
 
                         break;
-                    case "time":
+                    case TickProperty.Time:
                         time = ReadTime(ref reader);
                         if (time is null)
                         {
@@ -157,7 +160,7 @@ public static class TickParser
                         }
 
                         break;
-                    case "price":
+                    case TickProperty.Price:
                         price = ReadNumber(ref reader);
                         if (price is not (> 0 and < double.PositiveInfinity))
                         {
@@ -165,14 +168,14 @@ public static class TickParser
                         }
 
                         break;
-                    case "marketcap":
+                    case TickProperty.MarketCap:
                         if (!TryReadOptional(ref reader, out marketCap))
                         {
                             problem ??= ("InvalidMarketCap", "marketCap must be a non-negative finite number or null.");
                         }
 
                         break;
-                    case "supply":
+                    case TickProperty.Supply:
                         if (!TryReadOptional(ref reader, out supply))
                         {
                             problem ??= ("InvalidSupply", "supply must be a non-negative finite number or null.");
@@ -209,8 +212,18 @@ public static class TickParser
                 return;
             }
 
-            _ticks.Add(new Tick(symbol.ToUpperInvariant(), timeMs, value, marketCap, supply));
+            _ticks.Add(new Tick(symbol, timeMs, value, marketCap, supply));
             _indexes.Add(_current);
+        }
+
+        /// <summary>Takes back the current item's tick, if it was added (its line turned out to hold more than one value).</summary>
+        public void WithdrawCurrent()
+        {
+            if (_indexes.Count > 0 && _indexes[^1] == _current)
+            {
+                _ticks.RemoveAt(_ticks.Count - 1);
+                _indexes.RemoveAt(_indexes.Count - 1);
+            }
         }
 
         public void RejectCurrent(string code, string? symbol, string detail)
@@ -233,11 +246,7 @@ public static class TickParser
             long? ms = reader.TokenType switch
             {
                 JsonTokenType.Number when reader.TryGetInt64(out var n) => n,
-                JsonTokenType.String when DateTimeOffset.TryParse(
-                    reader.GetString(),
-                    CultureInfo.InvariantCulture,
-                    DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
-                    out var t) => t.ToUnixTimeMilliseconds(),
+                JsonTokenType.String => ReadTimestamp(ref reader),
                 _ => null,
             };
             if (reader.TokenType is JsonTokenType.StartArray or JsonTokenType.StartObject)
@@ -246,6 +255,50 @@ public static class TickParser
             }
 
             return ms is { } v && v >= MinTimeMs && v < MaxTimeMs ? v : null;
+        }
+
+        /// <summary>ISO 8601 without allocating; no offset means UTC. Other date formats take the slower, allocating path.</summary>
+        private static long? ReadTimestamp(ref Utf8JsonReader reader)
+        {
+            if (reader.TryGetDateTime(out var local) && local.Kind == DateTimeKind.Unspecified)
+            {
+                return new DateTimeOffset(local, TimeSpan.Zero).ToUnixTimeMilliseconds();
+            }
+
+            if (reader.TryGetDateTimeOffset(out var exact))
+            {
+                return exact.ToUnixTimeMilliseconds();
+            }
+
+            return DateTimeOffset.TryParse(
+                reader.GetString(),
+                CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
+                out var parsed) ? parsed.ToUnixTimeMilliseconds() : null;
+        }
+
+        private static TickProperty PropertyOf(ref Utf8JsonReader reader)
+        {
+            if (reader.ValueIsEscaped)
+            {
+                return reader.GetString()?.ToLowerInvariant() switch
+                {
+                    "symbol" => TickProperty.Symbol,
+                    "time" => TickProperty.Time,
+                    "price" => TickProperty.Price,
+                    "marketcap" => TickProperty.MarketCap,
+                    "supply" => TickProperty.Supply,
+                    _ => TickProperty.Other,
+                };
+            }
+
+            var name = reader.ValueSpan;
+            return Ascii.EqualsIgnoreCase(name, "symbol"u8) ? TickProperty.Symbol
+                : Ascii.EqualsIgnoreCase(name, "time"u8) ? TickProperty.Time
+                : Ascii.EqualsIgnoreCase(name, "price"u8) ? TickProperty.Price
+                : Ascii.EqualsIgnoreCase(name, "marketCap"u8) ? TickProperty.MarketCap
+                : Ascii.EqualsIgnoreCase(name, "supply"u8) ? TickProperty.Supply
+                : TickProperty.Other;
         }
 
         private static double? ReadNumber(ref Utf8JsonReader reader)
@@ -273,6 +326,53 @@ public static class TickParser
 
             value = ReadNumber(ref reader);
             return value is >= 0 and < double.PositiveInfinity;
+        }
+    }
+
+    private enum TickProperty
+    {
+        Other,
+        Symbol,
+        Time,
+        Price,
+        MarketCap,
+        Supply,
+    }
+
+    /// <summary>
+    /// Upper-cased symbol strings of one request, so a batch of 50 000 ticks over a few symbols allocates a few strings.
+    /// Returns the raw text (for the rejection message) when it is not a valid symbol.
+    /// </summary>
+    private sealed class SymbolTable
+    {
+        private readonly Dictionary<string, string> _symbols = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+        public SymbolTable() => _lookup = _symbols.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public string? Get(ref Utf8JsonReader reader)
+        {
+            Span<char> buffer = stackalloc char[TickSymbol.MaxLength];
+            if (reader.ValueIsEscaped || reader.ValueSpan.Length > TickSymbol.MaxLength)
+            {
+                return reader.GetString();
+            }
+
+            var length = Encoding.UTF8.GetChars(reader.ValueSpan, buffer);
+            var text = buffer[..length];
+            if (!TickSymbol.IsValid(text))
+            {
+                return reader.GetString();
+            }
+
+            Ascii.ToUpperInPlace(text, out _);
+            if (!_lookup.TryGetValue(text, out var symbol))
+            {
+                symbol = new string(text);
+                _lookup[text] = symbol;
+            }
+
+            return symbol;
         }
     }
 }
