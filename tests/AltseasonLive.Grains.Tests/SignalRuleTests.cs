@@ -79,7 +79,7 @@ public sealed class SignalRuleTests
     public void Altseason_phase_needs_the_hysteresis_to_leave_a_season()
     {
         var tracker = new AltseasonPhaseTracker();
-        var options = new MarketSignalOptions();
+        var options = new MarketSignalOptions { AltseasonHysteresis = 2 };
         double[] index = [50, 76, 74, 75, 73.5, 72, 80, 24, 26, 28];
 
         var changes = index.Select((v, t) => tracker.OnValue(t, v, options)).OfType<AltseasonChanged>().Select(c => (c.TimeMs, c.From, c.To)).ToList();
@@ -91,6 +91,26 @@ public sealed class SignalRuleTests
                 (6L, AltseasonPhase.Neutral, AltseasonPhase.AltcoinSeason),
                 (7L, AltseasonPhase.AltcoinSeason, AltseasonPhase.BitcoinSeason),
                 (9L, AltseasonPhase.BitcoinSeason, AltseasonPhase.Neutral),
+            ],
+            changes);
+    }
+
+    [Fact]
+    public void Altseason_phase_by_default_survives_a_few_coins_turning_back()
+    {
+        var tracker = new AltseasonPhaseTracker();
+        var options = new MarketSignalOptions();
+        double[] index = [50, 76, 72.4, 69, 75.9, 66, 64, 76, 24, 27.6, 34, 36];
+
+        var changes = index.Select((v, t) => tracker.OnValue(t, v, options)).OfType<AltseasonChanged>().Select(c => (c.TimeMs, c.From, c.To)).ToList();
+
+        Assert.Equal(
+            [
+                (1L, AltseasonPhase.Neutral, AltseasonPhase.AltcoinSeason),
+                (6L, AltseasonPhase.AltcoinSeason, AltseasonPhase.Neutral),
+                (7L, AltseasonPhase.Neutral, AltseasonPhase.AltcoinSeason),
+                (8L, AltseasonPhase.AltcoinSeason, AltseasonPhase.BitcoinSeason),
+                (11L, AltseasonPhase.BitcoinSeason, AltseasonPhase.Neutral),
             ],
             changes);
     }

@@ -24,15 +24,21 @@ public sealed class MarketSignalOptions
 
     public double BitcoinSeasonThreshold { get; set; } = 25;
 
-    /// <summary>Index points a season must be left by before it ends (stops a storm at the threshold).</summary>
-    public double AltseasonHysteresis { get; set; } = 2;
+    /// <summary>
+    /// Index points a season must be left by before it ends (stops a storm at the threshold). With 25-50 eligible coins
+    /// one coin moves the index by 2-4 points, so the default asks for about three coins to turn before a season ends.
+    /// </summary>
+    public double AltseasonHysteresis { get; set; } = 10;
 
     public int AltseasonLookbackDays { get; set; } = 90;
 
     public int AltseasonTopCoins { get; set; } = 50;
 
-    /// <summary>Fewer coins with full lookback history than this leaves the index undefined.</summary>
-    public int AltseasonMinCoins { get; set; } = 10;
+    /// <summary>
+    /// Fewer coins with full lookback history than this leaves the index undefined: half the top 50, the same coverage
+    /// rule as the <c>altseason</c> CLI command, so that a handful of coins cannot declare a season.
+    /// </summary>
+    public int AltseasonMinCoins { get; set; } = 25;
 
     /// <summary>Streak length (sessions) at which an outperformance event is first emitted; every longer streak emits again.</summary>
     public int StreakLength { get; set; } = 5;
