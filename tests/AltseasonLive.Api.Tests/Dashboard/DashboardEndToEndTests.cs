@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using AltseasonLive.Api.Push;
 using AltseasonLive.Api.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace AltseasonLive.Api.Tests.Dashboard;
@@ -69,6 +71,37 @@ public sealed class DashboardEndToEndTests
         var sequence = long.Parse(await breakdown.First.GetAttributeAsync("data-sequence") ?? "0");
         Assert.True(sequence > lastSequenceBefore, "the breakdown in the feed is not the one the new ticks caused");
         Assert.True(int.Parse(await chart.GetAttributeAsync("data-points") ?? "0") > pointsBefore, "the chart gained no points");
-        Assert.Empty(consoleErrors);
+
+        // The server drops the browser (as it would a stalled client): it must reconnect by itself and resume its
+        // event subscription from the last sequence it saw, without duplicating events.
+        var fanOut = server.Services.GetRequiredService<MarketFanOut>();
+        var dropped = fanOut.ConnectionIds.ToHashSet();
+        var lastSeen = long.Parse(await page.GetByTestId("event").First.GetAttributeAsync("data-sequence") ?? "0");
+        foreach (var id in dropped)
+        {
+            fanOut.Find(id)?.Abort("test drops the browser");
+        }
+
+        await WaitUntilAsync(() => fanOut.ConnectionIds.Any(id => !dropped.Contains(id) && fanOut.Find(id)?.IsSubscribed("events") == true));
+        await Assertions.Expect(page.GetByTestId("connection-state")).ToHaveAttributeAsync("data-state", "connected");
+        await Assertions.Expect(page.GetByTestId("connection-state")).ToHaveAttributeAsync("data-resumed-from", lastSeen.ToString());
+
+        var updatesBefore = int.Parse(await chart.GetAttributeAsync("data-updates") ?? "0");
+        await scenario.PublishAsync(publisher, 2, coupled: true);
+        await page.WaitForFunctionAsync(
+            $"() => Number(document.querySelector('[data-testid=correlation-chart]').dataset.updates) > {updatesBefore}");
+        var sequences = await page.GetByTestId("event").EvaluateAllAsync<long[]>("els => els.map(e => Number(e.dataset.sequence))");
+        Assert.Equal(sequences.Length, sequences.Distinct().Count());
+        Assert.DoesNotContain(consoleErrors, e => !e.Contains("WebSocket", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 400 && !condition(); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(condition(), "the browser did not come back");
     }
 }

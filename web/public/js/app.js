@@ -14,6 +14,7 @@ const market = new MarketConnection('/hubs/market', {
   series: onSeries,
   events: list => list.forEach(addEvent),
   resync: onResync,
+  resume: seq => { $('#connection-state').dataset.resumedFrom = seq === null ? '' : String(seq); },
 });
 
 function setConnectionState(s) {

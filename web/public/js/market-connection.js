@@ -69,8 +69,10 @@ export class MarketConnection {
   }
 
   async invokeSubscribe(topic) {
+    const lastSequence = topic === 'events' ? this.lastSequence : null;
+    if (topic === 'events') this.handlers.resume?.(lastSequence);
     try {
-      await this.connection.invoke('Subscribe', topic, topic === 'events' ? this.lastSequence : null);
+      await this.connection.invoke('Subscribe', topic, lastSequence);
     } catch (err) {
       console.warn(`subscribe ${topic} failed`, err);
     }
