@@ -17,6 +17,7 @@ public sealed class HistoryReplayService(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var lastDay = new LastReplayedDay();
         try
         {
             var o = options.Value;
@@ -37,7 +38,7 @@ public sealed class HistoryReplayService(
             }, time);
             logger.LogInformation("Replaying {Days} days of history ({Pace})", replay.Days.Count, pace);
             var retrying = new RetryingTickSink(sink, 5, TimeSpan.FromSeconds(1), time, logger);
-            var ticks = await replay.RunAsync(retrying, null, stoppingToken).ConfigureAwait(false);
+            var ticks = await replay.RunAsync(retrying, lastDay, stoppingToken).ConfigureAwait(false);
             logger.LogInformation("Replayed {Ticks} ticks over {Days} days", ticks, replay.Days.Count);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -50,7 +51,15 @@ public sealed class HistoryReplayService(
         }
         finally
         {
-            completion.MarkCompleted();
+            completion.MarkCompleted(lastDay.Date);
         }
+    }
+
+    /// <summary>Remembers the last day the replay published (reported synchronously, unlike <see cref="Progress{T}"/>).</summary>
+    private sealed class LastReplayedDay : IProgress<ReplayProgress>
+    {
+        public DateOnly? Date { get; private set; }
+
+        public void Report(ReplayProgress value) => Date = value.Date;
     }
 }

@@ -1,11 +1,15 @@
 namespace AltseasonLive.Feeds.Hosting;
 
-/// <summary>Lets the synthetic feed wait for the history replay to finish (or be skipped) before it starts.</summary>
+/// <summary>
+/// Lets the synthetic feed wait for the history replay to finish (or be skipped) before it starts, and hands over the last
+/// replayed day (null when nothing was replayed) so the continuation starts the day after.
+/// </summary>
 public sealed class ReplayCompletion
 {
-    private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<DateOnly?> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public Task Completed => _done.Task;
+    /// <summary>Completes with the last replayed day (UTC date), or null when the replay was disabled or sent nothing.</summary>
+    public Task<DateOnly?> Completed => _done.Task;
 
-    public void MarkCompleted() => _done.TrySetResult();
+    public void MarkCompleted(DateOnly? lastReplayedDay) => _done.TrySetResult(lastReplayedDay);
 }

@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Globalization;
+using AltseasonLive.Feeds.Replay;
 using AltseasonLive.Feeds.Synthetic;
 using AltseasonLive.Grains.Interfaces.Ticks;
 using AltseasonLive.History;
@@ -9,8 +11,10 @@ using Microsoft.Extensions.Options;
 namespace AltseasonLive.Feeds.Hosting;
 
 /// <summary>
-/// Publishes the synthetic live continuation to the host's <see cref="ITickSink"/>, after the replay when enabled. A failed
-/// batch is dropped and logged (live data moves on); the feed keeps running.
+/// Publishes the synthetic live continuation to the host's <see cref="ITickSink"/>, after the replay when enabled: in
+/// simulated days from the day after the last replayed day (the last bundled day when nothing was replayed) until it
+/// reaches the wall clock, or on the wall clock from the start (see <see cref="SyntheticClock"/>). A failed batch is
+/// dropped and logged (live data moves on); the feed keeps running.
 /// </summary>
 public sealed class SyntheticFeedService(
     ITickSink sink,
@@ -30,37 +34,20 @@ public sealed class SyntheticFeedService(
 
         try
         {
-            await completion.Completed.WaitAsync(stoppingToken).ConfigureAwait(false);
+            var lastReplayed = await completion.Completed.WaitAsync(stoppingToken).ConfigureAwait(false);
             var feed = new SyntheticFeed(o.Model, SyntheticStart.FromHistory(history, o.Coins));
             var ticksPerSecond = o.TicksPerSecond > 0 ? o.TicksPerSecond : 50;
-            var interval = TimeSpan.FromSeconds(Math.Max(0.01, feed.TicksPerStep / ticksPerSecond));
-            logger.LogInformation("Synthetic feed started: {TicksPerStep} ticks every {IntervalMs} ms", feed.TicksPerStep, interval.TotalMilliseconds);
-            var buffer = ArrayPool<Tick>.Shared.Rent(feed.TicksPerStep);
-            long failures = 0;
-            try
+            var liveInterval = TimeSpan.FromSeconds(Math.Max(0.01, feed.TicksPerStep / ticksPerSecond));
+            var continuation = o.Clock == SyntheticClock.Simulated ? StartContinuation(feed, lastReplayed, o) : null;
+            var interval = continuation is null
+                ? liveInterval
+                : TimeSpan.FromMilliseconds(Math.Max(1, o.DayMilliseconds / continuation.TicksPerDay));
+            if (continuation is null)
             {
-                using var timer = new PeriodicTimer(interval, time);
-                while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
-                {
-                    var n = feed.Fill(buffer, time.GetUtcNow().ToUnixTimeMilliseconds());
-                    try
-                    {
-                        await sink.PublishAsync(buffer.AsMemory(0, n), stoppingToken).ConfigureAwait(false);
-                    }
-                    catch (Exception ex) when (ex is not OperationCanceledException)
-                    {
-                        failures++;
-                        if (failures == 1 || failures % 100 == 0)
-                        {
-                            logger.LogWarning(ex, "Synthetic batch dropped; {Failures} failures so far", failures);
-                        }
-                    }
-                }
+                logger.LogInformation("Synthetic feed started on the wall clock: {TicksPerStep} ticks every {IntervalMs} ms", feed.TicksPerStep, liveInterval.TotalMilliseconds);
             }
-            finally
-            {
-                ArrayPool<Tick>.Shared.Return(buffer, clearArray: true);
-            }
+
+            await RunAsync(feed, continuation, interval, liveInterval, stoppingToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -69,6 +56,76 @@ public sealed class SyntheticFeedService(
         catch (Exception ex)
         {
             logger.LogError(ex, "Synthetic feed failed and stopped");
+        }
+    }
+
+    private SyntheticContinuation StartContinuation(SyntheticFeed feed, DateOnly? lastReplayed, SyntheticFeedServiceOptions o)
+    {
+        if (!(o.DayMilliseconds > 0) || double.IsInfinity(o.DayMilliseconds))
+        {
+            throw new ArgumentOutOfRangeException(nameof(o.DayMilliseconds), o.DayMilliseconds, "Feeds:Synthetic:DayMilliseconds must be positive.");
+        }
+
+        var lastDay = lastReplayed ?? HistoryReplay.DefaultSeries.Max(s => history.Series(s).LastDate);
+        var continuation = new SyntheticContinuation(feed, lastDay.AddDays(1), o.EffectiveTicksPerDay(feed.TicksPerStep), o.LiveTimeScale);
+        var dayInterval = TimeSpan.FromMilliseconds(o.DayMilliseconds);
+        var catchUp = continuation.CatchUpTime(time.GetUtcNow().ToUnixTimeMilliseconds(), dayInterval);
+        logger.LogInformation(
+            "Synthetic continuation from {From}, one simulated day every {DayMilliseconds} ms, catching up with the wall clock in ~{Minutes} minutes",
+            continuation.FirstDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            o.DayMilliseconds,
+            Math.Round(catchUp.TotalMinutes, 1));
+        logger.LogInformation("Synthetic feed: {TicksPerDay} steps of {TicksPerStep} ticks per simulated day", continuation.TicksPerDay, feed.TicksPerStep);
+        return continuation;
+    }
+
+    private async Task RunAsync(SyntheticFeed feed, SyntheticContinuation? continuation, TimeSpan interval, TimeSpan liveInterval, CancellationToken stoppingToken)
+    {
+        var buffer = ArrayPool<Tick>.Shared.Rent(feed.TicksPerStep);
+        long failures = 0;
+        try
+        {
+            using var timer = new PeriodicTimer(interval, time);
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            {
+                var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+                int n;
+                if (continuation is null)
+                {
+                    n = feed.Fill(buffer, nowMs);
+                }
+                else
+                {
+                    var wasCaughtUp = continuation.CaughtUp;
+                    n = continuation.Fill(buffer, nowMs);
+                    if (!wasCaughtUp && continuation.CaughtUp)
+                    {
+                        timer.Period = liveInterval;
+                        logger.LogInformation(
+                            "Synthetic continuation caught up with the wall clock on {Day}; now {TicksPerStep} ticks every {IntervalMs} ms on the wall clock",
+                            continuation.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                            feed.TicksPerStep,
+                            liveInterval.TotalMilliseconds);
+                    }
+                }
+
+                try
+                {
+                    await sink.PublishAsync(buffer.AsMemory(0, n), stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    failures++;
+                    if (failures == 1 || failures % 100 == 0)
+                    {
+                        logger.LogWarning(ex, "Synthetic batch dropped; {Failures} failures so far", failures);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<Tick>.Shared.Return(buffer, clearArray: true);
         }
     }
 }

@@ -3,9 +3,12 @@ using AltseasonLive.Feeds.Synthetic;
 namespace AltseasonLive.Feeds.Hosting;
 
 /// <summary>
-/// Configuration section <c>Feeds:Synthetic</c>. <see cref="TicksPerSecond"/> is the target total tick rate: the feed
-/// takes one model step every (ticks per step / TicksPerSecond) seconds, at least every 10 ms. <see cref="Model"/> binds
-/// <c>Feeds:Synthetic:Model</c>. When the replay is enabled, the synthetic feed starts after it, from its last values.
+/// Configuration section <c>Feeds:Synthetic</c>. With <see cref="Clock"/> = <see cref="SyntheticClock.Simulated"/> (the
+/// default) the feed continues the history in simulated days: the day after the last replayed day, one simulated day per
+/// <see cref="DayMilliseconds"/> of wall time, <see cref="TicksPerDay"/> steps per day, then the wall clock once caught up
+/// (see <see cref="SyntheticContinuation"/>). With <see cref="SyntheticClock.Wall"/> every step is stamped with the wall
+/// clock. <see cref="TicksPerSecond"/> is the target total tick rate on the wall clock: one model step every
+/// (ticks per step / TicksPerSecond) seconds, at least every 10 ms. <see cref="Model"/> binds <c>Feeds:Synthetic:Model</c>.
 /// </summary>
 public sealed class SyntheticFeedServiceOptions
 {
@@ -13,10 +16,36 @@ public sealed class SyntheticFeedServiceOptions
 
     public bool Enabled { get; set; } = true;
 
+    public SyntheticClock Clock { get; set; } = SyntheticClock.Simulated;
+
+    /// <summary>Wall-clock milliseconds per simulated day while catching up.</summary>
+    public double DayMilliseconds { get; set; } = 2000;
+
+    /// <summary>
+    /// Steps per simulated day (each one tick per symbol). 0 derives it from <see cref="TicksPerSecond"/>: the steps that
+    /// rate allows in <see cref="DayMilliseconds"/>, at least 4.
+    /// </summary>
+    public int TicksPerDay { get; set; }
+
+    /// <summary>Market seconds per wall second once the simulated clock has caught up (1 = real time, so a daily bar is one market day).</summary>
+    public double LiveTimeScale { get; set; } = 1;
+
     public double TicksPerSecond { get; set; } = 50;
 
     /// <summary>How many coins of the last bundled day keep moving (largest by market cap).</summary>
     public int Coins { get; set; } = 20;
 
     public SyntheticFeedOptions Model { get; set; } = new();
+
+    /// <summary><see cref="TicksPerDay"/>, or the value derived from the tick rate when it is 0.</summary>
+    public int EffectiveTicksPerDay(int ticksPerStep)
+    {
+        if (TicksPerDay > 0)
+        {
+            return TicksPerDay;
+        }
+
+        var rate = TicksPerSecond > 0 ? TicksPerSecond : 50;
+        return Math.Max(4, (int)Math.Round(rate * (DayMilliseconds / 1000) / Math.Max(1, ticksPerStep)));
+    }
 }

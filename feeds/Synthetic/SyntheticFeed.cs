@@ -6,9 +6,10 @@ namespace AltseasonLive.Feeds.Synthetic;
 /// <summary>
 /// A seeded, allocation-free synthetic market: correlated geometric random walks for the Russell 2000, BTC, ETH, a set of
 /// coins and the rest of TOTAL3, driven by a common crypto factor whose correlation with the Russell 2000 switches between
-/// a coupled and a decoupled regime (so correlation breakdowns and recouplings happen). Each <see cref="Fill"/> advances
-/// one step to the given time and writes one tick per symbol, including TOTAL3 (USD) and BTC.D/ETH.D/USDT.D (percent)
-/// computed from the simulated caps (BTC/ETH without a start cap use their late-2025 supply). The same seed, start and call times give the same ticks.
+/// a coupled and a decoupled regime (so correlation breakdowns and recouplings happen). Each <c>Fill</c> advances
+/// one step (by wall time x time scale, or by an explicit market time) and writes one tick per symbol, including TOTAL3
+/// (USD) and BTC.D/ETH.D/USDT.D (percent) computed from the simulated caps (BTC/ETH without a start cap use their late-2025
+/// supply); the Russell 2000 can be held closed (weekends). The same seed, start and calls give the same ticks.
 /// </summary>
 public sealed class SyntheticFeed
 {
@@ -65,7 +66,7 @@ public sealed class SyntheticFeed
         Regime = SyntheticRegime.Coupled;
     }
 
-    /// <summary>Ticks written by each <see cref="Fill"/>: one per leg plus BTC.D, ETH.D and USDT.D.</summary>
+    /// <summary>Most ticks one <c>Fill</c> writes: one per leg plus BTC.D, ETH.D and USDT.D (one fewer while the Russell 2000 is closed).</summary>
     public int TicksPerStep => _symbols.Length + 3;
 
     public SyntheticRegime Regime { get; private set; }
@@ -75,44 +76,61 @@ public sealed class SyntheticFeed
 
     /// <summary>
     /// Advances the model to <paramref name="nowMs"/> (UTC epoch ms; the first call advances one second of wall time)
-    /// and writes <see cref="TicksPerStep"/> ticks stamped <paramref name="nowMs"/>. Returns the number written.
+    /// by the elapsed wall time x <see cref="SyntheticFeedOptions.TimeScale"/> and writes <see cref="TicksPerStep"/> ticks
+    /// stamped <paramref name="nowMs"/>. Returns the number written.
     /// </summary>
     public int Fill(Span<Tick> destination, long nowMs)
+    {
+        var wallSeconds = _lastMs == long.MinValue ? 1.0 : Math.Max(0, (nowMs - _lastMs) / 1000.0);
+        return Fill(destination, nowMs, wallSeconds * _options.TimeScale, equityOpen: true);
+    }
+
+    /// <summary>
+    /// Advances the model by <paramref name="marketSeconds"/> of market time (whatever the stamps) and writes one tick per
+    /// leg plus the dominances, stamped <paramref name="timeMs"/> (UTC epoch ms). While <paramref name="equityOpen"/> is
+    /// false the Russell 2000 neither moves nor gets a tick (a weekend), so at most <see cref="TicksPerStep"/> are written.
+    /// Returns the number written.
+    /// </summary>
+    public int Fill(Span<Tick> destination, long timeMs, double marketSeconds, bool equityOpen)
     {
         if (destination.Length < TicksPerStep)
         {
             throw new ArgumentException($"Need room for {TicksPerStep} ticks, got {destination.Length}.", nameof(destination));
         }
 
-        var wallSeconds = _lastMs == long.MinValue ? 1.0 : Math.Max(0, (nowMs - _lastMs) / 1000.0);
-        _lastMs = nowMs;
-        Step(Math.Sqrt(wallSeconds * _options.TimeScale / SecondsPerYear));
+        _lastMs = timeMs;
+        Step(Math.Sqrt(Math.Max(0, marketSeconds) / SecondsPerYear), equityOpen);
 
         var k = 0;
         for (var i = 0; i < _symbols.Length; i++)
         {
+            if (i == Rut && !equityOpen)
+            {
+                continue;
+            }
+
             if (i == RestOfTotal3)
             {
-                destination[k++] = new Tick(_symbols[i], nowMs, _level[i] + _usdtCap);
+                destination[k++] = new Tick(_symbols[i], timeMs, _level[i] + _usdtCap);
                 continue;
             }
 
             double? cap = _supply[i] > 0 ? _level[i] * _supply[i] : null;
-            destination[k++] = new Tick(_symbols[i], nowMs, _level[i], cap);
+            destination[k++] = new Tick(_symbols[i], timeMs, _level[i], cap);
         }
 
         var btcCap = Cap(Btc);
         var ethCap = Cap(Eth);
         var total = _level[RestOfTotal3] + _usdtCap + btcCap + ethCap;
-        destination[k++] = new Tick(HistorySymbols.BtcDominance, nowMs, 100 * btcCap / total);
-        destination[k++] = new Tick(HistorySymbols.EthDominance, nowMs, 100 * ethCap / total);
-        destination[k++] = new Tick(HistorySymbols.UsdtDominance, nowMs, 100 * _usdtCap / total);
+        destination[k++] = new Tick(HistorySymbols.BtcDominance, timeMs, 100 * btcCap / total);
+        destination[k++] = new Tick(HistorySymbols.EthDominance, timeMs, 100 * ethCap / total);
+        destination[k++] = new Tick(HistorySymbols.UsdtDominance, timeMs, 100 * _usdtCap / total);
         return k;
     }
 
     private double Cap(int leg) => _level[leg] * _dominanceSupply[leg];
 
-    private void Step(double sqrtYears)
+    private void Step(double sqrtYears, bool equityOpen)
     {
         Steps++;
         if (_random.NextDouble() < 1 / _options.MeanRegimeSteps)
@@ -123,7 +141,11 @@ public sealed class SyntheticFeed
         var rho = Regime == SyntheticRegime.Coupled ? _options.CoupledCorrelation : _options.DecoupledCorrelation;
         var rutShock = NextNormal();
         var cryptoFactor = rho * rutShock + Math.Sqrt(1 - rho * rho) * NextNormal();
-        Move(Rut, rutShock, sqrtYears);
+        if (equityOpen)
+        {
+            Move(Rut, rutShock, sqrtYears);
+        }
+
         for (var i = Btc; i < _level.Length; i++)
         {
             Move(i, _factorLoading * cryptoFactor + _idiosyncraticLoading * NextNormal(), sqrtYears);

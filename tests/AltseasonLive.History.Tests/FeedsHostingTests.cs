@@ -22,43 +22,81 @@ public sealed class FeedsHostingTests
         }
     }
 
-    [Fact]
-    public async Task AddAltseasonFeeds_replays_the_configured_days_then_continues_with_synthetic_ticks()
+    private static async Task<Tick[][]> CollectAsync(Dictionary<string, string?> settings, int batches)
     {
         var sink = new CollectingSink();
         var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Feeds:Replay:From"] = "2026-03-25",
-            ["Feeds:Replay:To"] = "2026-03-31",
-            ["Feeds:Synthetic:TicksPerSecond"] = "2000",
-            ["Feeds:Synthetic:Coins"] = "3",
-        });
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton<ITickSink>(sink);
         builder.Services.AddAltseasonFeeds(builder.Configuration);
         using var host = builder.Build();
         await host.StartAsync();
         try
         {
-            Assert.True(SpinWait.SpinUntil(() => sink.Batches.Count >= 10, TimeSpan.FromSeconds(60)));
+            Assert.True(SpinWait.SpinUntil(() => sink.Batches.Count >= batches, TimeSpan.FromSeconds(60)));
         }
         finally
         {
             await host.StopAsync();
         }
 
-        var batches = sink.Batches.ToArray();
+        return sink.Batches.ToArray();
+    }
+
+    [Fact]
+    public async Task AddAltseasonFeeds_replays_the_configured_days_then_continues_in_simulated_days_from_the_next_day()
+    {
+        var batches = await CollectAsync(new Dictionary<string, string?>
+        {
+            ["Feeds:Replay:From"] = "2026-03-25",
+            ["Feeds:Replay:To"] = "2026-03-31",
+            ["Feeds:Synthetic:DayMilliseconds"] = "10",
+            ["Feeds:Synthetic:TicksPerDay"] = "2",
+            ["Feeds:Synthetic:Coins"] = "3",
+        }, 7 + 20);
         var replayDays = Enumerable.Range(0, 7).Select(i => ReplayDay.TimeMsOf(new DateOnly(2026, 3, 25).AddDays(i))).ToArray();
         Assert.Equal(replayDays, batches.Take(7).Select(b => b[0].TimeMs));
-        var synthetic = batches.Skip(7).ToArray();
-        Assert.NotEmpty(synthetic);
+        var synthetic = batches.Skip(7).Take(20).ToArray();
+        var expected = Enumerable.Range(0, 20).Select(i => ReplayDay.TimeMsOf(new DateOnly(2026, 4, 1).AddDays(i / 2)) + (i % 2 * 43_200_000L));
+        Assert.Equal(expected, synthetic.Select(b => b[0].TimeMs));
         Assert.All(synthetic, b =>
         {
-            Assert.True(b[0].TimeMs > replayDays[^1]);
-            Assert.Equal(4 + 3 + 3, b.Length);
-            Assert.Contains(b, t => t.Symbol == "RUT");
+            Assert.All(b, t => Assert.Equal(b[0].TimeMs, t.TimeMs));
+            var weekend = DateTimeOffset.FromUnixTimeMilliseconds(b[0].TimeMs).DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+            Assert.Equal(weekend ? 9 : 4 + 3 + 3, b.Length);
+            Assert.Equal(!weekend, b.Any(t => t.Symbol == "RUT"));
             Assert.Contains(b, t => t.Symbol == "BTC.D");
         });
+    }
+
+    [Fact]
+    public async Task Without_a_replay_the_continuation_starts_the_day_after_the_last_bundled_day()
+    {
+        var batches = await CollectAsync(new Dictionary<string, string?>
+        {
+            ["Feeds:Replay:Enabled"] = "false",
+            ["Feeds:Synthetic:DayMilliseconds"] = "10",
+            ["Feeds:Synthetic:TicksPerDay"] = "2",
+            ["Feeds:Synthetic:Coins"] = "2",
+        }, 3);
+        var history = new BundledHistory();
+        var lastBundled = HistoryReplay.DefaultSeries.Max(s => history.Series(s).LastDate);
+        Assert.Equal(ReplayDay.TimeMsOf(lastBundled.AddDays(1)), batches[0][0].TimeMs);
+    }
+
+    [Fact]
+    public async Task The_wall_clock_option_stamps_every_batch_with_the_wall_clock()
+    {
+        var before = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var batches = await CollectAsync(new Dictionary<string, string?>
+        {
+            ["Feeds:Replay:Enabled"] = "false",
+            ["Feeds:Synthetic:Clock"] = "Wall",
+            ["Feeds:Synthetic:TicksPerSecond"] = "2000",
+            ["Feeds:Synthetic:Coins"] = "2",
+        }, 3);
+        var after = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        Assert.All(batches, b => Assert.InRange(b[0].TimeMs, before, after));
     }
 
     [Fact]
