@@ -80,13 +80,3 @@ public readonly record struct MarketTopic(MarketTopicKind Kind, string Argument)
         return false;
     }
 }
-
-/// <summary>What a <see cref="MarketTopic"/> carries.</summary>
-public enum MarketTopicKind
-{
-    Events,
-    Dominance,
-    Altseason,
-    Asset,
-    PairWindow,
-}
