@@ -26,6 +26,7 @@ public sealed class AssetGrain : Grain, IAssetGrain
     private readonly TimeProvider _clock;
     private readonly WriteThrottle _throttle;
     private readonly RollingVolatility _volatility;
+    private readonly List<(long BarStartMs, double Close)> _closes = [];
     private AssetOptions _asset = new();
 
     public AssetGrain(
@@ -75,7 +76,8 @@ public sealed class AssetGrain : Grain, IAssetGrain
     public async Task<ImmutableArray<TickRejectReason>> Ingest(ImmutableArray<Tick> ticks)
     {
         var verdicts = ImmutableArray.CreateBuilder<TickRejectReason>(ticks.Length);
-        var closes = new List<(long BarStartMs, double Close)>();
+        var closes = _closes;
+        closes.Clear();
         var nowMs = _clock.GetUtcNow().ToUnixTimeMilliseconds();
         foreach (var tick in ticks)
         {

@@ -11,9 +11,11 @@ using Microsoft.Extensions.Options;
 namespace AltseasonLive.Grains.Correlation;
 
 /// <summary>
-/// All pairs of one anchor (key = anchor symbol). Ticks revise the in-progress bar of both banks; a tick in a later
+/// All pairs of one anchor (key = anchor symbol). Ticks revise the in-progress bar of the banks; a tick in a later
 /// bar commits the current one, and the committed statistics of every pair-window go to its grain in one call per
-/// batch. The banks are rebuilt on activation from the committed bars kept in state (twice the longest window).
+/// batch. Live correlations go to the push notifier at most once per <see cref="PushOptions.FlushIntervalMs"/>, only
+/// the changed ones (a timer publishes the end of a burst). The banks are rebuilt on activation from the committed
+/// bars kept in state (twice the longest window).
 /// </summary>
 public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain
 {
@@ -21,19 +23,29 @@ public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain
     private readonly UniverseCatalog _universe;
     private readonly long _barSizeMs;
     private readonly WriteThrottle _throttle;
+    private readonly WriteThrottle _publish;
+    private readonly TimeSpan _publishInterval;
     private CorrelationBanks _banks = new(new CorrelationGroupLayout("", []));
+    private PairBarCloseBuffer _closes;
+    private GroupLiveSeries _series = new(0);
+    private PendingPartnerPrices _pending;
 
     public CorrelationGroupGrain(
         [PersistentState("correlation-group", StorageNames.Default)] IPersistentState<CorrelationGroupState> state,
         UniverseCatalog universe,
         IOptions<BarOptions> bars,
         IOptions<StorageOptions> storage,
+        IOptions<PushOptions> push,
         TimeProvider clock)
     {
         _state = state;
         _universe = universe;
         _barSizeMs = bars.Value.BarSizeMs;
         _throttle = new WriteThrottle(clock, TimeSpan.FromMilliseconds(storage.Value.WriteIntervalMs));
+        _publishInterval = TimeSpan.FromMilliseconds(Math.Max(1, push.Value.FlushIntervalMs));
+        _publish = new WriteThrottle(clock, _publishInterval);
+        _closes = new PairBarCloseBuffer(_banks);
+        _pending = new PendingPartnerPrices(_banks);
     }
 
     private CorrelationGroupState S => _state.State;
@@ -44,14 +56,13 @@ public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain
     {
         var anchor = this.GetPrimaryKeyString();
         _banks = new CorrelationBanks(_universe.GetGroup(anchor) ?? new CorrelationGroupLayout(anchor, []));
+        _closes = new PairBarCloseBuffer(_banks);
+        _series = new GroupLiveSeries(_banks.PairWindows.Length);
+        _pending = new PendingPartnerPrices(_banks);
         foreach (var bar in S.Bars)
         {
             _banks.ReviseAnchor(bar.Anchor);
-            foreach (var (partner, price) in bar.Partners.Where(p => _banks.IsPartner(p.Key)))
-            {
-                _banks.RevisePartner(partner, price);
-            }
-
+            RevisePartners(bar.Partners, pending: false);
             _banks.CommitBar();
         }
 
@@ -60,11 +71,8 @@ public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain
             _banks.ReviseAnchor(anchorPrice);
         }
 
-        foreach (var (partner, price) in S.PendingPartners.Where(p => _banks.IsPartner(p.Key)))
-        {
-            _banks.RevisePartner(partner, price);
-        }
-
+        RevisePartners(S.PendingPartners, pending: true);
+        this.RegisterGrainTimer(PublishIfDirty, new GrainTimerCreationOptions(_publishInterval, _publishInterval) { Interleave = false });
         return Task.CompletedTask;
     }
 
@@ -72,44 +80,42 @@ public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain
     {
         if (_throttle.Dirty)
         {
+            S.PendingPartners = _pending.ToDictionary();
             await _state.WriteStateAsync(cancellationToken);
         }
     }
 
     public async Task Ingest(ImmutableArray<Tick> ticks)
     {
-        var closes = new Dictionary<PairWindowKey, ImmutableArray<PairBarClose>.Builder>();
-        foreach (var tick in ticks.OrderBy(t => t.TimeMs))
+        if (InTimeOrder(ticks))
         {
-            var bar = BarClock.IndexOf(tick.TimeMs, _barSizeMs);
-            if (S.HasBar && bar < S.BarIndex)
+            foreach (var tick in ticks)
             {
-                continue;
+                Apply(tick);
             }
-
-            if (S.HasBar && bar > S.BarIndex)
+        }
+        else
+        {
+            foreach (var tick in ticks.OrderBy(t => t.TimeMs))
             {
-                CloseBar(closes);
-            }
-
-            S.HasBar = true;
-            S.BarIndex = bar;
-            if (tick.Symbol == Anchor)
-            {
-                _banks.ReviseAnchor(tick.Price);
-                S.PendingAnchor = tick.Price;
-            }
-            else if (_banks.IsPartner(tick.Symbol))
-            {
-                _banks.RevisePartner(tick.Symbol, tick.Price);
-                S.PendingPartners[tick.Symbol] = tick.Price;
+                Apply(tick);
             }
         }
 
-        await Task.WhenAll(closes.Select(c => GrainFactory.GetGrain<IPairWindowGrain>(c.Key.ToString()).OnBarsClosed(c.Value.ToImmutable())));
-        await GrainFactory.GetGrain<IPushNotifierGrain>(0).PublishSeries(LiveSeries());
+        if (_closes.Count > 0)
+        {
+            await _closes.SendAsync(GrainFactory);
+        }
+
+        _publish.MarkDirty();
+        if (_publish.IsDue)
+        {
+            await PublishSeries();
+        }
+
         if (_throttle.IsDue)
         {
+            S.PendingPartners = _pending.ToDictionary();
             await _state.WriteStateAsync();
             _throttle.MarkWritten();
         }
@@ -120,12 +126,52 @@ public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain
             ? stats.ToValue(BarClock.StartOf(S.BarIndex, _barSizeMs))
             : null);
 
-    private void CloseBar(Dictionary<PairWindowKey, ImmutableArray<PairBarClose>.Builder> closes)
+    private static bool InTimeOrder(ImmutableArray<Tick> ticks)
+    {
+        for (var i = 1; i < ticks.Length; i++)
+        {
+            if (ticks[i].TimeMs < ticks[i - 1].TimeMs)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void Apply(in Tick tick)
+    {
+        var bar = BarClock.IndexOf(tick.TimeMs, _barSizeMs);
+        if (S.HasBar && bar < S.BarIndex)
+        {
+            return;
+        }
+
+        if (S.HasBar && bar > S.BarIndex)
+        {
+            CloseBar();
+        }
+
+        S.HasBar = true;
+        S.BarIndex = bar;
+        if (tick.Symbol == Anchor)
+        {
+            _banks.ReviseAnchor(tick.Price);
+            S.PendingAnchor = tick.Price;
+        }
+        else if (_banks.PartnerIndexOf(tick.Symbol) is var partner and >= 0)
+        {
+            _banks.RevisePartner(partner, tick.Price);
+            _pending.Set(partner, tick.Price);
+        }
+    }
+
+    private void CloseBar()
     {
         _banks.CommitBar();
         if (S.PendingAnchor is { } anchor)
         {
-            S.Bars.Add(new GroupBar(S.BarIndex, anchor, S.PendingPartners));
+            S.Bars.Add(new GroupBar(S.BarIndex, anchor, _pending.ToDictionary()));
             var keep = (2 * _banks.Layout.MaxWindow) + 4;
             if (S.Bars.Count > keep)
             {
@@ -133,60 +179,50 @@ public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain
             }
 
             var barStart = BarClock.StartOf(S.BarIndex, _barSizeMs);
-            foreach (var partner in _banks.Layout.Partners.Where(p => S.PendingPartners.ContainsKey(p.Symbol)))
+            for (var partner = 0; partner < _pending.Count; partner++)
             {
-                foreach (var mode in partner.Modes)
+                if (_pending.Has(partner))
                 {
-                    AddCloses(closes, partner, mode, barStart);
+                    _closes.AddPartner(partner, barStart);
                 }
             }
         }
 
         S.PendingAnchor = null;
         S.PendingPartners = [];
+        _pending.Clear();
         _throttle.MarkDirty();
     }
 
-    private void AddCloses(Dictionary<PairWindowKey, ImmutableArray<PairBarClose>.Builder> closes, PartnerLayout partner, CorrelationMode mode, long barStart)
+    private void RevisePartners(Dictionary<string, double> prices, bool pending)
     {
-        var values = new CorrelationValue[partner.Windows.Count];
-        for (var i = 0; i < values.Length; i++)
+        foreach (var (symbol, price) in prices)
         {
-            _banks.TryGetStats(new PairWindowKey(Anchor, partner.Symbol, partner.Windows[i], mode), out var stats);
-            values[i] = stats.ToValue(barStart);
-        }
-
-        for (var i = 0; i < values.Length; i++)
-        {
-            var key = new PairWindowKey(Anchor, partner.Symbol, partner.Windows[i], mode);
-            var siblings = values.Where((_, j) => j != i).Select(v => new WindowValue(v.Window, v.Correlation)).ToImmutableArray();
-            if (!closes.TryGetValue(key, out var list))
+            if (_banks.PartnerIndexOf(symbol) is var partner and >= 0)
             {
-                closes[key] = list = ImmutableArray.CreateBuilder<PairBarClose>();
+                _banks.RevisePartner(partner, price);
+                if (pending)
+                {
+                    _pending.Set(partner, price);
+                }
             }
-
-            list.Add(new PairBarClose(values[i], siblings));
         }
     }
 
-    private ImmutableArray<SeriesUpdate> LiveSeries()
+    private Task PublishIfDirty(CancellationToken cancellationToken) => _publish.Dirty ? PublishSeries() : Task.CompletedTask;
+
+    private async Task PublishSeries()
     {
+        _publish.MarkWritten();
         if (!S.HasBar)
         {
-            return [];
+            return;
         }
 
-        var barStart = BarClock.StartOf(S.BarIndex, _barSizeMs);
-        var updates = ImmutableArray.CreateBuilder<SeriesUpdate>();
-        foreach (var key in _banks.Keys)
+        var updates = _series.Changes(_banks, BarClock.StartOf(S.BarIndex, _barSizeMs), S.PendingAnchor is not null ? _pending : null);
+        if (updates.Length > 0)
         {
-            if (_banks.TryGetStats(key, out var stats) && stats.Correlation is { } correlation)
-            {
-                var live = S.PendingAnchor is not null && S.PendingPartners.ContainsKey(key.Partner);
-                updates.Add(new SeriesUpdate(SeriesKind.Correlation, key.ToString(), barStart, correlation, BarClosed: !live));
-            }
+            await GrainFactory.GetGrain<IPushNotifierGrain>(0).PublishSeries(updates);
         }
-
-        return updates.ToImmutable();
     }
 }

@@ -11,8 +11,9 @@ namespace AltseasonLive.Grains.Live;
 /// <summary>
 /// GPSTracker-style push notifier: callers enqueue and return at once; a timer flushes at most
 /// <see cref="PushOptions.MaxBatch"/> items every <see cref="PushOptions.FlushIntervalMs"/> to every registered
-/// observer. Series updates are coalesced per series (only the newest value of each is sent), so a burst of ticks
-/// cannot grow the queue without bound; events are never dropped.
+/// observer. Series updates are coalesced per series (only the newest value of each is sent; a series keeps its place
+/// in the queue, so a busy series cannot starve the others), so a burst of ticks cannot grow the queue without bound;
+/// events are never dropped.
 /// </summary>
 [StatelessWorker]
 public sealed class PushNotifierGrain : Grain, IPushNotifierGrain
@@ -54,8 +55,7 @@ public sealed class PushNotifierGrain : Grain, IPushNotifierGrain
     {
         foreach (var update in updates)
         {
-            _series.Remove((update.Kind, update.Key));
-            _series.Add((update.Kind, update.Key), update);
+            _series[(update.Kind, update.Key)] = update;
         }
 
         return Task.CompletedTask;

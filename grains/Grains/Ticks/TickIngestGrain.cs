@@ -18,6 +18,8 @@ namespace AltseasonLive.Grains.Ticks;
 [StatelessWorker]
 public sealed class TickIngestGrain(UniverseCatalog universe) : Grain, ITickIngestGrain
 {
+    private readonly TickPartition _partition = new();
+
     public async Task<TickBatchResult> Ingest(ImmutableArray<Tick> ticks)
     {
         if (ticks.IsDefaultOrEmpty)
@@ -35,75 +37,56 @@ public sealed class TickIngestGrain(UniverseCatalog universe) : Grain, ITickInge
         return new TickBatchResult(accepted.Length, rejections.ToImmutable());
     }
 
-    /// <summary>Sends each symbol's ticks to its asset grain and returns the accepted ones (batch order within a symbol).</summary>
+    /// <summary>Sends each symbol's ticks to its asset grain and returns the accepted ones (batch order).</summary>
     private async Task<ImmutableArray<Tick>> ToAssets(ImmutableArray<Tick> ticks, ImmutableArray<TickRejection>.Builder? rejections)
     {
-        var bySymbol = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        _partition.Split(ticks, universe);
+        var calls = new Task<ImmutableArray<TickRejectReason>>[_partition.Symbols];
+        for (var g = 0; g < calls.Length; g++)
+        {
+            calls[g] = GrainFactory.GetGrain<IAssetGrain>(_partition.SymbolOf(g)).Ingest(_partition.TicksOf(g));
+        }
+
+        await Task.WhenAll(calls);
+        var accepted = ImmutableArray.CreateBuilder<Tick>(ticks.Length);
+        var seen = _partition.RentCursors();
         for (var i = 0; i < ticks.Length; i++)
         {
-            var symbol = ticks[i].Symbol;
-            if (string.IsNullOrEmpty(symbol) || !universe.IsKnown(symbol))
+            var g = _partition.SymbolIndexOf(i);
+            var verdict = g < 0 ? TickRejectReason.UnknownSymbol : calls[g].Result[seen[g]++];
+            if (verdict == TickRejectReason.None)
             {
-                rejections?.Add(new TickRejection(i, symbol ?? "", TickRejectReason.UnknownSymbol));
-                continue;
+                accepted.Add(ticks[i]);
             }
-
-            if (!bySymbol.TryGetValue(symbol, out var indexes))
+            else
             {
-                bySymbol[symbol] = indexes = [];
-            }
-
-            indexes.Add(i);
-        }
-
-        var calls = bySymbol.Select(async pair =>
-        {
-            var verdicts = await GrainFactory.GetGrain<IAssetGrain>(pair.Key).Ingest([.. pair.Value.Select(i => ticks[i])]);
-            return (Indexes: pair.Value, Verdicts: verdicts);
-        }).ToList();
-
-        var acceptedIndexes = new List<int>(ticks.Length);
-        foreach (var (indexes, verdicts) in await Task.WhenAll(calls))
-        {
-            for (var k = 0; k < indexes.Count; k++)
-            {
-                if (verdicts[k] == TickRejectReason.None)
-                {
-                    acceptedIndexes.Add(indexes[k]);
-                }
-                else
-                {
-                    rejections?.Add(new TickRejection(indexes[k], ticks[indexes[k]].Symbol, verdicts[k]));
-                }
+                rejections?.Add(new TickRejection(i, ticks[i].Symbol ?? "", verdict));
             }
         }
 
-        if (rejections is not null)
-        {
-            rejections.Sort((a, b) => a.Index.CompareTo(b.Index));
-        }
-
-        acceptedIndexes.Sort();
-        return [.. acceptedIndexes.Select(i => ticks[i])];
+        return accepted.DrainToImmutable();
     }
 
     private IEnumerable<Task> ToGroups(ImmutableArray<Tick> accepted, ImmutableArray<Tick> composites)
     {
         var byGroup = new Dictionary<string, ImmutableArray<Tick>.Builder>(StringComparer.Ordinal);
-        foreach (var tick in accepted.Concat(composites))
+        foreach (var ticks in (ReadOnlySpan<ImmutableArray<Tick>>)[accepted, composites])
         {
-            foreach (var anchor in universe.GroupsFor(tick.Symbol))
+            foreach (var tick in ticks)
             {
-                if (!byGroup.TryGetValue(anchor, out var builder))
+                foreach (var anchor in universe.GroupsFor(tick.Symbol))
                 {
-                    byGroup[anchor] = builder = ImmutableArray.CreateBuilder<Tick>();
-                }
+                    if (!byGroup.TryGetValue(anchor, out var builder))
+                    {
+                        byGroup[anchor] = builder = ImmutableArray.CreateBuilder<Tick>(accepted.Length + composites.Length);
+                    }
 
-                builder.Add(tick);
+                    builder.Add(tick);
+                }
             }
         }
 
-        return byGroup.Select(g => GrainFactory.GetGrain<ICorrelationGroupGrain>(g.Key).Ingest(g.Value.ToImmutable()));
+        return byGroup.Select(g => GrainFactory.GetGrain<ICorrelationGroupGrain>(g.Key).Ingest(g.Value.DrainToImmutable()));
     }
 
     private static ImmutableArray<SeriesUpdate> LastPrices(ImmutableArray<Tick> accepted, ImmutableArray<Tick> composites)
