@@ -28,6 +28,13 @@ public static class ApiServiceExtensions
         services.AddOptions<BrowserCorsOptions>().BindConfiguration(BrowserCorsOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
 
+        // One local data folder: grain state sits beside the generated key unless Storage:SqlitePath is set.
+        if (string.IsNullOrWhiteSpace(configuration["Storage:SqlitePath"]))
+        {
+            var data = configuration.GetSection(DataFolderOptions.SectionName).Get<DataFolderOptions>() ?? new DataFolderOptions();
+            configuration["Storage:SqlitePath"] = Path.Combine(data.ResolveFolder(), "altseasonlive.db");
+        }
+
         // Localhost clustering by default (section Clustering: ports, or an ADO.NET cluster); grains and storage from AddAltseasonLive.
         builder.Host.UseOrleans(silo => silo.UseAltseasonClustering(configuration).AddAltseasonLive(configuration));
 

@@ -1,8 +1,8 @@
 namespace AltseasonLive.Api.Extensions;
 
 /// <summary>
-/// Where the product keeps local state (configuration section <c>Data</c>): the generated development ingestion key and,
-/// through the grains' own settings, their storage. Relative paths are resolved against the working directory.
+/// Where the product keeps local state (configuration section <c>Data</c>): the generated development ingestion key and
+/// the SQLite grain storage (unless <c>Storage:SqlitePath</c> is set). Relative paths are resolved against the working directory.
 /// </summary>
 public sealed class DataFolderOptions
 {
