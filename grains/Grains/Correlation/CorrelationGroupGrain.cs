@@ -11,7 +11,8 @@ using Microsoft.Extensions.Options;
 namespace AltseasonLive.Grains.Correlation;
 
 /// <summary>
-/// All pairs of one anchor (key = anchor symbol). Ticks revise the in-progress bar of the banks; a tick in a later
+/// All pairs of one anchor (key = anchor symbol). Ticks of other symbols are ignored, so callers may send a whole
+/// batch. Ticks revise the in-progress bar of the banks; a tick in a later
 /// bar commits the current one, and the committed statistics of every pair-window go to its grain in one call per
 /// batch. Live correlations go to the push notifier at most once per <see cref="PushOptions.FlushIntervalMs"/>, only
 /// the changed ones (a timer publishes the end of a burst). The banks are rebuilt on activation from the committed
@@ -141,6 +142,13 @@ public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain
 
     private void Apply(in Tick tick)
     {
+        var isAnchor = tick.Symbol == Anchor;
+        var partner = isAnchor ? -1 : _banks.PartnerIndexOf(tick.Symbol);
+        if (!isAnchor && partner < 0)
+        {
+            return;
+        }
+
         var bar = BarClock.IndexOf(tick.TimeMs, _barSizeMs);
         if (S.HasBar && bar < S.BarIndex)
         {
@@ -154,12 +162,12 @@ public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain
 
         S.HasBar = true;
         S.BarIndex = bar;
-        if (tick.Symbol == Anchor)
+        if (isAnchor)
         {
             _banks.ReviseAnchor(tick.Price);
             S.PendingAnchor = tick.Price;
         }
-        else if (_banks.PartnerIndexOf(tick.Symbol) is var partner and >= 0)
+        else
         {
             _banks.RevisePartner(partner, tick.Price);
             _pending.Set(partner, tick.Price);

@@ -12,13 +12,15 @@ namespace AltseasonLive.Grains.Ticks;
 /// <summary>
 /// Fan-out of one tick batch: unknown symbols are refused here; every asset grain gets its ticks in one call; accepted
 /// ticks go to the market grain in one call, which returns the composite series (TOTAL3, BTC.D, ...) as ticks that
-/// take the same path through their asset grains; finally each correlation group gets its accepted ticks in one call
+/// take the same path through their asset grains; finally each correlation group gets the accepted batch in one call
 /// and the dashboards get the last price of every symbol. Returns when all of it, including events, is done.
 /// </summary>
 [StatelessWorker]
 public sealed class TickIngestGrain(UniverseCatalog universe) : Grain, ITickIngestGrain
 {
     private readonly TickPartition _partition = new();
+    private readonly List<string> _anchors = [];
+    private readonly Dictionary<string, Tick> _lastBySymbol = new(StringComparer.Ordinal);
 
     public async Task<TickBatchResult> Ingest(ImmutableArray<Tick> ticks)
     {
@@ -32,7 +34,7 @@ public sealed class TickIngestGrain(UniverseCatalog universe) : Grain, ITickInge
         var composites = await GrainFactory.GetGrain<IMarketGrain>(0).Ingest(accepted);
         var acceptedComposites = composites.IsDefaultOrEmpty ? [] : await ToAssets(composites, rejections: null);
 
-        await Task.WhenAll(ToGroups(accepted, acceptedComposites));
+        await ToGroups(accepted, acceptedComposites);
         await GrainFactory.GetGrain<IPushNotifierGrain>(0).PublishSeries(LastPrices(accepted, acceptedComposites));
         return new TickBatchResult(accepted.Length, rejections.ToImmutable());
     }
@@ -67,39 +69,52 @@ public sealed class TickIngestGrain(UniverseCatalog universe) : Grain, ITickInge
         return accepted.DrainToImmutable();
     }
 
-    private IEnumerable<Task> ToGroups(ImmutableArray<Tick> accepted, ImmutableArray<Tick> composites)
+    /// <summary>Sends the whole accepted batch, once, to each correlation group that has a member among its symbols (groups skip the rest).</summary>
+    private Task ToGroups(ImmutableArray<Tick> accepted, ImmutableArray<Tick> composites)
     {
-        var byGroup = new Dictionary<string, ImmutableArray<Tick>.Builder>(StringComparer.Ordinal);
-        foreach (var ticks in (ReadOnlySpan<ImmutableArray<Tick>>)[accepted, composites])
+        ImmutableArray<Tick> all = composites.IsDefaultOrEmpty ? accepted : [.. accepted, .. composites];
+        _anchors.Clear();
+        foreach (var tick in all)
         {
-            foreach (var tick in ticks)
+            foreach (var anchor in universe.GroupsFor(tick.Symbol))
             {
-                foreach (var anchor in universe.GroupsFor(tick.Symbol))
+                if (!_anchors.Contains(anchor))
                 {
-                    if (!byGroup.TryGetValue(anchor, out var builder))
-                    {
-                        byGroup[anchor] = builder = ImmutableArray.CreateBuilder<Tick>(accepted.Length + composites.Length);
-                    }
-
-                    builder.Add(tick);
+                    _anchors.Add(anchor);
                 }
             }
         }
 
-        return byGroup.Select(g => GrainFactory.GetGrain<ICorrelationGroupGrain>(g.Key).Ingest(g.Value.DrainToImmutable()));
+        var calls = new Task[_anchors.Count];
+        for (var i = 0; i < calls.Length; i++)
+        {
+            calls[i] = GrainFactory.GetGrain<ICorrelationGroupGrain>(_anchors[i]).Ingest(all);
+        }
+
+        return Task.WhenAll(calls);
     }
 
-    private static ImmutableArray<SeriesUpdate> LastPrices(ImmutableArray<Tick> accepted, ImmutableArray<Tick> composites)
+    private ImmutableArray<SeriesUpdate> LastPrices(ImmutableArray<Tick> accepted, ImmutableArray<Tick> composites)
     {
-        var last = new Dictionary<string, Tick>(StringComparer.Ordinal);
-        foreach (var tick in accepted.Concat(composites))
+        var last = _lastBySymbol;
+        last.Clear();
+        foreach (var ticks in (ReadOnlySpan<ImmutableArray<Tick>>)[accepted, composites])
         {
-            if (!last.TryGetValue(tick.Symbol, out var seen) || tick.TimeMs >= seen.TimeMs)
+            foreach (var tick in ticks)
             {
-                last[tick.Symbol] = tick;
+                if (!last.TryGetValue(tick.Symbol, out var seen) || tick.TimeMs >= seen.TimeMs)
+                {
+                    last[tick.Symbol] = tick;
+                }
             }
         }
 
-        return [.. last.Values.Select(t => new SeriesUpdate(SeriesKind.Price, t.Symbol, t.TimeMs, t.Price, BarClosed: false))];
+        var updates = ImmutableArray.CreateBuilder<SeriesUpdate>(last.Count);
+        foreach (var tick in last.Values)
+        {
+            updates.Add(new SeriesUpdate(SeriesKind.Price, tick.Symbol, tick.TimeMs, tick.Price, BarClosed: false));
+        }
+
+        return updates.MoveToImmutable();
     }
 }
