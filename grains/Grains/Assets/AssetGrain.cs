@@ -28,6 +28,7 @@ public sealed class AssetGrain : Grain, IAssetGrain
     private readonly RollingVolatility _volatility;
     private readonly List<(long BarStartMs, double Close)> _closes = [];
     private AssetOptions _asset = new();
+    private IOutperformanceGrain[] _streaks = [];
 
     public AssetGrain(
         [PersistentState("asset", StorageNames.Default)] IPersistentState<AssetState> state,
@@ -52,6 +53,7 @@ public sealed class AssetGrain : Grain, IAssetGrain
     {
         var symbol = this.GetPrimaryKeyString();
         _asset = _universe.TryGetAsset(symbol, out var asset) ? asset : new AssetOptions { Symbol = symbol };
+        _streaks = [.. _universe.StreakKeysFor(symbol).Select(key => GrainFactory.GetGrain<IOutperformanceGrain>(key))];
         foreach (var close in S.RecentCloses)
         {
             _volatility.Add(close);
@@ -189,9 +191,8 @@ public sealed class AssetGrain : Grain, IAssetGrain
             }
         }
 
-        foreach (var key in _universe.StreakKeysFor(_asset.Symbol))
+        foreach (var streak in _streaks)
         {
-            var streak = GrainFactory.GetGrain<IOutperformanceGrain>(key);
             foreach (var (barStart, close) in closes)
             {
                 await streak.OnBarClosed(_asset.Symbol, barStart, close);

@@ -104,6 +104,19 @@ public sealed class CorrelationBanks
         }
     }
 
+    /// <summary>Revises the partners among <paramref name="prices"/> (others are skipped) and records them in <paramref name="pending"/> if given.</summary>
+    public void RevisePartners(IReadOnlyDictionary<string, double> prices, PendingPartnerPrices? pending)
+    {
+        foreach (var (symbol, price) in prices)
+        {
+            if (PartnerIndexOf(symbol) is var partner and >= 0)
+            {
+                RevisePartner(partner, price);
+                pending?.Set(partner, price);
+            }
+        }
+    }
+
     public void CommitBar()
     {
         _returns?.CommitBar();

@@ -5,6 +5,7 @@ using AltseasonLive.Grains.Interfaces.Correlation;
 using AltseasonLive.Grains.Interfaces.Live;
 using AltseasonLive.Grains.Interfaces.Ticks;
 using AltseasonLive.Grains.Storage;
+using AltseasonLive.Grains.Ticks;
 using AltseasonLive.Grains.Universe;
 using Microsoft.Extensions.Options;
 
@@ -63,7 +64,7 @@ public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain
         foreach (var bar in S.Bars)
         {
             _banks.ReviseAnchor(bar.Anchor);
-            RevisePartners(bar.Partners, pending: false);
+            _banks.RevisePartners(bar.Partners, pending: null);
             _banks.CommitBar();
         }
 
@@ -72,7 +73,7 @@ public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain
             _banks.ReviseAnchor(anchorPrice);
         }
 
-        RevisePartners(S.PendingPartners, pending: true);
+        _banks.RevisePartners(S.PendingPartners, _pending);
         this.RegisterGrainTimer(PublishIfDirty, new GrainTimerCreationOptions(_publishInterval, _publishInterval) { Interleave = false });
         return Task.CompletedTask;
     }
@@ -88,7 +89,7 @@ public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain
 
     public async Task Ingest(ImmutableArray<Tick> ticks)
     {
-        if (InTimeOrder(ticks))
+        if (TickOrder.IsByTime(ticks))
         {
             foreach (var tick in ticks)
             {
@@ -126,19 +127,6 @@ public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain
         Task.FromResult(S.HasBar && _banks.TryGetStats(key, out var stats) && stats.Count > 0
             ? stats.ToValue(BarClock.StartOf(S.BarIndex, _barSizeMs))
             : null);
-
-    private static bool InTimeOrder(ImmutableArray<Tick> ticks)
-    {
-        for (var i = 1; i < ticks.Length; i++)
-        {
-            if (ticks[i].TimeMs < ticks[i - 1].TimeMs)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 
     private void Apply(in Tick tick)
     {
@@ -200,21 +188,6 @@ public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain
         S.PendingPartners = [];
         _pending.Clear();
         _throttle.MarkDirty();
-    }
-
-    private void RevisePartners(Dictionary<string, double> prices, bool pending)
-    {
-        foreach (var (symbol, price) in prices)
-        {
-            if (_banks.PartnerIndexOf(symbol) is var partner and >= 0)
-            {
-                _banks.RevisePartner(partner, price);
-                if (pending)
-                {
-                    _pending.Set(partner, price);
-                }
-            }
-        }
     }
 
     private Task PublishIfDirty(CancellationToken cancellationToken) => _publish.Dirty ? PublishSeries() : Task.CompletedTask;

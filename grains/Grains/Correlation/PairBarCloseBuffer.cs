@@ -11,6 +11,7 @@ namespace AltseasonLive.Grains.Correlation;
 public sealed class PairBarCloseBuffer(CorrelationBanks banks)
 {
     private readonly ImmutableArray<PairBarClose>.Builder?[] _byPairWindow = new ImmutableArray<PairBarClose>.Builder?[banks.PairWindows.Length];
+    private readonly IPairWindowGrain?[] _grains = new IPairWindowGrain?[banks.PairWindows.Length];
     private readonly List<int> _order = [];
     private readonly CorrelationValue[] _values = new CorrelationValue[banks.PairWindows.Length];
 
@@ -55,7 +56,8 @@ public sealed class PairBarCloseBuffer(CorrelationBanks banks)
         {
             if (_byPairWindow[i] is { } closes)
             {
-                calls.Add(grains.GetGrain<IPairWindowGrain>(banks.PairWindows[i].KeyText).OnBarsClosed(closes.ToImmutable()));
+                var grain = _grains[i] ??= grains.GetGrain<IPairWindowGrain>(banks.PairWindows[i].KeyText);
+                calls.Add(grain.OnBarsClosed(closes.ToImmutable()));
                 closes.Clear();
             }
         }

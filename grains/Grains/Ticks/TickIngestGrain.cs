@@ -21,6 +21,8 @@ public sealed class TickIngestGrain(UniverseCatalog universe) : Grain, ITickInge
     private readonly TickPartition _partition = new();
     private readonly List<string> _anchors = [];
     private readonly Dictionary<string, Tick> _lastBySymbol = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IAssetGrain> _assets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ICorrelationGroupGrain> _groups = new(StringComparer.Ordinal);
 
     public async Task<TickBatchResult> Ingest(ImmutableArray<Tick> ticks)
     {
@@ -46,27 +48,42 @@ public sealed class TickIngestGrain(UniverseCatalog universe) : Grain, ITickInge
         var calls = new Task<ImmutableArray<TickRejectReason>>[_partition.Symbols];
         for (var g = 0; g < calls.Length; g++)
         {
-            calls[g] = GrainFactory.GetGrain<IAssetGrain>(_partition.SymbolOf(g)).Ingest(_partition.TicksOf(g));
+            calls[g] = Asset(_partition.SymbolOf(g)).Ingest(_partition.TicksOf(g));
         }
 
         await Task.WhenAll(calls);
-        var accepted = ImmutableArray.CreateBuilder<Tick>(ticks.Length);
         var seen = _partition.RentCursors();
+        var verdicts = _partition.RentVerdicts(ticks.Length);
+        var acceptedCount = 0;
         for (var i = 0; i < ticks.Length; i++)
         {
             var g = _partition.SymbolIndexOf(i);
-            var verdict = g < 0 ? TickRejectReason.UnknownSymbol : calls[g].Result[seen[g]++];
-            if (verdict == TickRejectReason.None)
+            verdicts[i] = g < 0 ? TickRejectReason.UnknownSymbol : calls[g].Result[seen[g]++];
+            if (verdicts[i] == TickRejectReason.None)
             {
-                accepted.Add(ticks[i]);
+                acceptedCount++;
             }
             else
             {
-                rejections?.Add(new TickRejection(i, ticks[i].Symbol ?? "", verdict));
+                rejections?.Add(new TickRejection(i, ticks[i].Symbol ?? "", verdicts[i]));
             }
         }
 
-        return accepted.DrainToImmutable();
+        if (acceptedCount == ticks.Length)
+        {
+            return ticks;
+        }
+
+        var accepted = ImmutableArray.CreateBuilder<Tick>(acceptedCount);
+        for (var i = 0; i < ticks.Length; i++)
+        {
+            if (verdicts[i] == TickRejectReason.None)
+            {
+                accepted.Add(ticks[i]);
+            }
+        }
+
+        return accepted.MoveToImmutable();
     }
 
     /// <summary>Sends the whole accepted batch, once, to each correlation group that has a member among its symbols (groups skip the rest).</summary>
@@ -88,7 +105,7 @@ public sealed class TickIngestGrain(UniverseCatalog universe) : Grain, ITickInge
         var calls = new Task[_anchors.Count];
         for (var i = 0; i < calls.Length; i++)
         {
-            calls[i] = GrainFactory.GetGrain<ICorrelationGroupGrain>(_anchors[i]).Ingest(all);
+            calls[i] = Group(_anchors[i]).Ingest(all);
         }
 
         return Task.WhenAll(calls);
@@ -117,4 +134,11 @@ public sealed class TickIngestGrain(UniverseCatalog universe) : Grain, ITickInge
 
         return updates.MoveToImmutable();
     }
+
+    /// <summary>Grain references are kept: resolving one by string key formats type names and allocates.</summary>
+    private IAssetGrain Asset(string symbol) =>
+        _assets.TryGetValue(symbol, out var grain) ? grain : _assets[symbol] = GrainFactory.GetGrain<IAssetGrain>(symbol);
+
+    private ICorrelationGroupGrain Group(string anchor) =>
+        _groups.TryGetValue(anchor, out var grain) ? grain : _groups[anchor] = GrainFactory.GetGrain<ICorrelationGroupGrain>(anchor);
 }

@@ -16,6 +16,7 @@ public sealed class TickPartition
     private readonly List<ImmutableArray<Tick>.Builder> _ticks = [];
     private int[] _symbolOfTick = [];
     private int[] _cursors = [];
+    private TickRejectReason[] _verdicts = [];
 
     /// <summary>Number of distinct known symbols in the last split batch.</summary>
     public int Symbols => _symbols.Count;
@@ -73,5 +74,16 @@ public sealed class TickPartition
 
         Array.Clear(_cursors);
         return _cursors;
+    }
+
+    /// <summary>A reused verdict per tick of the batch (at least <paramref name="ticks"/> elements).</summary>
+    public TickRejectReason[] RentVerdicts(int ticks)
+    {
+        if (_verdicts.Length < ticks)
+        {
+            _verdicts = new TickRejectReason[ticks];
+        }
+
+        return _verdicts;
     }
 }
