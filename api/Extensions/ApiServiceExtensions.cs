@@ -48,6 +48,7 @@ public static class ApiServiceExtensions
         services.AddSingleton<ITickPublisher, GrainTickPublisher>();
         services.AddSingleton<TickIngestion>();
         services.AddSingleton<ITickSink, GrainTickSink>();
+        services.AddSingleton<IFeedCheckpoint, Feeds.GrainFeedCheckpoint>();
         services.AddAltseasonFeeds(configuration);
 
         services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));

@@ -13,8 +13,9 @@ namespace AltseasonLive.Feeds.Hosting;
 /// <summary>
 /// Publishes the synthetic live continuation to the host's <see cref="ITickSink"/>, after the replay when enabled: in
 /// simulated days from the day after the last replayed day (the last bundled day when nothing was replayed) until it
-/// reaches the wall clock, or on the wall clock from the start (see <see cref="SyntheticClock"/>). A failed batch is
-/// dropped and logged (live data moves on); the feed keeps running.
+/// reaches the wall clock, or on the wall clock from the start (see <see cref="SyntheticClock"/>). With an
+/// <see cref="IFeedCheckpoint"/> later than that day (a restart), it continues from the day after the checkpoint's day
+/// and from the checkpoint's last prices. A failed batch is dropped and logged (live data moves on); the feed keeps running.
 /// </summary>
 public sealed class SyntheticFeedService(
     ITickSink sink,
@@ -22,7 +23,8 @@ public sealed class SyntheticFeedService(
     IOptions<SyntheticFeedServiceOptions> options,
     ReplayCompletion completion,
     TimeProvider time,
-    ILogger<SyntheticFeedService> logger) : BackgroundService
+    ILogger<SyntheticFeedService> logger,
+    IFeedCheckpoint? checkpoint = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -35,10 +37,23 @@ public sealed class SyntheticFeedService(
         try
         {
             var lastReplayed = await completion.Completed.WaitAsync(stoppingToken).ConfigureAwait(false);
-            var feed = new SyntheticFeed(o.Model, SyntheticStart.FromHistory(history, o.Coins));
+            var lastDay = lastReplayed ?? HistoryReplay.DefaultSeries.Max(s => history.Series(s).LastDate);
+            var start = SyntheticStart.FromHistory(history, o.Coins);
+            var held = await FeedCheckpointReader.ReadAsync(checkpoint, time, logger, stoppingToken).ConfigureAwait(false);
+            if (held is not null && held.Day >= lastDay)
+            {
+                lastDay = held.Day;
+                start = start.ResumedAt(held.LastPrices);
+                logger.LogInformation(
+                    "Synthetic feed resumes after {HeldDay} from the held prices of {Symbols} symbols",
+                    held.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    held.LastPrices.Count);
+            }
+
+            var feed = new SyntheticFeed(o.Model, start);
             var ticksPerSecond = o.TicksPerSecond > 0 ? o.TicksPerSecond : 50;
             var liveInterval = TimeSpan.FromSeconds(Math.Max(0.01, feed.TicksPerStep / ticksPerSecond));
-            var continuation = o.Clock == SyntheticClock.Simulated ? StartContinuation(feed, lastReplayed, o) : null;
+            var continuation = o.Clock == SyntheticClock.Simulated ? StartContinuation(feed, lastDay, o) : null;
             var interval = continuation is null
                 ? liveInterval
                 : TimeSpan.FromMilliseconds(Math.Max(1, o.DayMilliseconds / continuation.TicksPerDay));
@@ -59,14 +74,13 @@ public sealed class SyntheticFeedService(
         }
     }
 
-    private SyntheticContinuation StartContinuation(SyntheticFeed feed, DateOnly? lastReplayed, SyntheticFeedServiceOptions o)
+    private SyntheticContinuation StartContinuation(SyntheticFeed feed, DateOnly lastDay, SyntheticFeedServiceOptions o)
     {
         if (!(o.DayMilliseconds > 0) || double.IsInfinity(o.DayMilliseconds))
         {
             throw new ArgumentOutOfRangeException(nameof(o.DayMilliseconds), o.DayMilliseconds, "Feeds:Synthetic:DayMilliseconds must be positive.");
         }
 
-        var lastDay = lastReplayed ?? HistoryReplay.DefaultSeries.Max(s => history.Series(s).LastDate);
         var continuation = new SyntheticContinuation(feed, lastDay.AddDays(1), o.EffectiveTicksPerDay(feed.TicksPerStep), o.LiveTimeScale);
         var dayInterval = TimeSpan.FromMilliseconds(o.DayMilliseconds);
         var catchUp = continuation.CatchUpTime(time.GetUtcNow().ToUnixTimeMilliseconds(), dayInterval);

@@ -52,4 +52,46 @@ public sealed record SyntheticStart(
             Last(history, HistorySymbols.Total3),
             Last(history, HistorySymbols.UsdtMarketCap));
     }
+
+    /// <summary>
+    /// Every symbol a feed built from this start publishes: the Russell 2000, BTC, ETH, the coins, TOTAL3 and the three dominances.
+    /// </summary>
+    public IReadOnlyList<string> Symbols =>
+    [
+        HistorySymbols.Rut, Btc.Symbol, Eth.Symbol, .. Coins.Select(c => c.Symbol), HistorySymbols.Total3,
+        HistorySymbols.BtcDominance, HistorySymbols.EthDominance, HistorySymbols.UsdtDominance,
+    ];
+
+    /// <summary>
+    /// This start moved to the last prices a market holds (symbols missing from <paramref name="lastPrices"/> keep their
+    /// start). Supplies stay fixed, so market caps scale with the price. The USDT cap is derived from USDT.D (percent) and
+    /// the total cap (TOTAL3 + BTC cap + ETH cap), as the feed computes dominance, so the first dominances continue the
+    /// held ones; it keeps its start value when that is not possible or would leave no room in TOTAL3.
+    /// </summary>
+    public SyntheticStart ResumedAt(IReadOnlyDictionary<string, double> lastPrices)
+    {
+        double Price(string symbol, double fallback) =>
+            lastPrices.TryGetValue(symbol, out var p) && p > 0 && double.IsFinite(p) ? p : fallback;
+
+        SyntheticAsset Move(SyntheticAsset asset)
+        {
+            var price = Price(asset.Symbol, asset.Price);
+            return new SyntheticAsset(asset.Symbol, price, asset.MarketCap * (price / asset.Price));
+        }
+
+        var btc = Move(Btc);
+        var eth = Move(Eth);
+        var total3 = Price(HistorySymbols.Total3, Total3);
+        var usdtCap = UsdtMarketCap;
+        if (btc.MarketCap is { } btcCap && eth.MarketCap is { } ethCap && lastPrices.TryGetValue(HistorySymbols.UsdtDominance, out var usdtDominance))
+        {
+            var derived = usdtDominance / 100 * (total3 + btcCap + ethCap);
+            if (derived > 0 && derived < total3)
+            {
+                usdtCap = derived;
+            }
+        }
+
+        return new SyntheticStart(Price(HistorySymbols.Rut, Rut), btc, eth, [.. Coins.Select(Move)], total3, usdtCap);
+    }
 }

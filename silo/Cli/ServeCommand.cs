@@ -35,6 +35,7 @@ public static class ServeCommand
             builder.Logging.AddFilter("Polly", LogLevel.Warning);
             builder.Services.AddSingleton<GrainTickSink>();
             builder.Services.AddSingleton<ITickSink>(sp => sp.GetRequiredService<GrainTickSink>());
+            builder.Services.AddSingleton<IFeedCheckpoint, GrainFeedCheckpoint>();
             builder.Services.AddAltseasonFeeds(builder.Configuration);
             using var host = builder.Build();
             await host.RunAsync(ct).ConfigureAwait(false);
