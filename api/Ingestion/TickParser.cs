@@ -89,10 +89,11 @@ public static class TickParser
             }
 
             var reader = new Utf8JsonReader(line);
+            builder.Begin();
             try
             {
                 reader.Read();
-                builder.Add(ref reader);
+                builder.ReadItem(ref reader);
                 if (reader.Read())
                 {
                     throw new JsonException("More than one JSON value on the line.");
@@ -122,7 +123,16 @@ public static class TickParser
         /// <summary>Reads one item; the reader is on its first token and ends on its last.</summary>
         public void Add(ref Utf8JsonReader reader)
         {
-            _current++;
+            Begin();
+            ReadItem(ref reader);
+        }
+
+        /// <summary>Starts the next item, so that a failure while reading it is blamed on it and not on the one before.</summary>
+        public void Begin() => _current++;
+
+        /// <summary>Reads the item started by <see cref="Begin"/>; the reader is on its first token and ends on its last.</summary>
+        public void ReadItem(ref Utf8JsonReader reader)
+        {
             if (reader.TokenType != JsonTokenType.StartObject)
             {
                 reader.Skip();
@@ -148,6 +158,7 @@ public static class TickParser
                         }
                         else
                         {
+                            reader.Skip();
                             problem ??= ("InvalidSymbol", "symbol must be a string.");
                         }
 
@@ -271,7 +282,7 @@ public static class TickParser
             }
 
             return DateTimeOffset.TryParse(
-                reader.GetString(),
+                TextOf(ref reader),
                 CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
                 out var parsed) ? parsed.ToUnixTimeMilliseconds() : null;
@@ -281,7 +292,7 @@ public static class TickParser
         {
             if (reader.ValueIsEscaped)
             {
-                return reader.GetString()?.ToLowerInvariant() switch
+                return TextOf(ref reader).ToLowerInvariant() switch
                 {
                     "symbol" => TickProperty.Symbol,
                     "time" => TickProperty.Time,
@@ -329,6 +340,22 @@ public static class TickParser
         }
     }
 
+    /// <summary>
+    /// The string token's text. Invalid UTF-8 makes <see cref="Utf8JsonReader.GetString"/> throw; such text is decoded with
+    /// replacement characters instead, so the item is refused with a reason rather than failing the request.
+    /// </summary>
+    private static string TextOf(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString() ?? string.Empty;
+        }
+        catch (InvalidOperationException)
+        {
+            return Encoding.UTF8.GetString(reader.ValueSpan);
+        }
+    }
+
     private enum TickProperty
     {
         Other,
@@ -355,14 +382,14 @@ public static class TickParser
             Span<char> buffer = stackalloc char[TickSymbol.MaxLength];
             if (reader.ValueIsEscaped || reader.ValueSpan.Length > TickSymbol.MaxLength)
             {
-                return reader.GetString();
+                return TextOf(ref reader);
             }
 
             var length = Encoding.UTF8.GetChars(reader.ValueSpan, buffer);
             var text = buffer[..length];
             if (!TickSymbol.IsValid(text))
             {
-                return reader.GetString();
+                return TextOf(ref reader);
             }
 
             Ascii.ToUpperInPlace(text, out _);

@@ -58,17 +58,17 @@ public sealed class MalformedItemGenerator(Random random, ValidTickStream stream
                 "TooFarInFuture"),
             FuzzCategory.StaleOrDuplicateTick => Stale(round),
             FuzzCategory.MalformedNdjsonLine => Item(
-                kind, Pick("{\"symbol\":\"BTC\",\"time\":1,\"price\":", Tick() + " {\"x\":1}", Tick() + " " + Tick(), "{symbol:BTC}", "{\"symbol\":\"BTC\",,}", "{\"symbol\":\"BTC\"", "[1,2"), "MalformedJson", "NotAnObject"),
+                kind, Pick("{\"symbol\":\"BTC\",\"time\":1,\"price\":", Tick() + " {\"x\":1}", Tick() + " " + Tick(), "{symbol:BTC}", "{\"symbol\":\"BTC\",,}", "{\"symbol\":\"BTC\"", "[1,2", "}{", "\"unterminated", "NaN"), "MalformedJson", "NotAnObject"),
             _ => throw new InvalidOperationException($"No item generator for {kind}."),
         };
     }
 
-    /// <summary>Symbols that are arrays or objects only in NDJSON: inside a JSON array they derail the whole request (reported as a product bug).</summary>
+    /// <summary>Values of the wrong JSON type, including symbols that are arrays or objects.</summary>
     private MalformedItem WrongType(bool ndjson) => random.Next(5) switch
     {
         0 => Item(
             FuzzCategory.WrongType,
-            Tick(ndjson ? Pick("42", "true", "{\"a\":1}", "[\"BTC\"]", "null") : Pick("42", "true", "null", "-1.5")),
+            Tick(Pick("42", "true", "{\"a\":1}", "[\"BTC\"]", "null", "-1.5")),
             "InvalidSymbol", "MalformedJson"),
         1 => Item(FuzzCategory.WrongType, Tick(time: Pick("true", "{\"ms\":1}", "[1770000000000]", "null")), "InvalidTime"),
         2 => Item(FuzzCategory.WrongType, Tick(price: Pick("\"91000\"", "true", "null", "{\"usd\":1}", "[1]")), "InvalidPrice"),
@@ -101,7 +101,7 @@ public sealed class MalformedItemGenerator(Random random, ValidTickStream stream
     {
         var depth = ndjson && random.Next(2) == 0 ? 65 + random.Next(200) : 5 + random.Next(50);
         var nested = new string('[', depth) + "1" + new string(']', depth);
-        return random.Next(ndjson ? 3 : 2) switch
+        return random.Next(3) switch
         {
             0 => Item(FuzzCategory.DeeplyNestedValue, Tick(price: nested), "InvalidPrice", "MalformedJson"),
             1 => Item(FuzzCategory.DeeplyNestedValue, Tick(time: nested), "InvalidTime", "MalformedJson"),

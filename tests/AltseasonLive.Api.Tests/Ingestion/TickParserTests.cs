@@ -101,4 +101,53 @@ public sealed class TickParserTests
         Assert.Equal(TickFormat.JsonArray, TickParser.Detect("\n  [{}]"u8));
         Assert.Equal(TickFormat.Ndjson, TickParser.Detect("{}\n{}"u8));
     }
+
+    [Fact]
+    public void Invalid_utf8_in_a_symbol_or_time_refuses_that_item_and_keeps_the_others()
+    {
+        var body = new List<byte>();
+        body.AddRange("[{\"symbol\":\"B"u8.ToArray());
+        body.Add(0xFF);
+        body.AddRange(Encoding.UTF8.GetBytes($"TC\",\"time\":{Feb4},\"price\":1}},{{\"symbol\":\"BTC\",\"time\":\"2026-"));
+        body.AddRange(new byte[] { 0xC3, 0x28 });
+        body.AddRange(Encoding.UTF8.GetBytes($"\",\"price\":1}},{{\"symbol\":\"ETH\",\"time\":{Feb4},\"price\":2}}]"));
+
+        var parsed = TickParser.Parse(body.ToArray(), TickFormat.JsonArray, maxItems: 100);
+
+        Assert.Null(parsed.Error);
+        Assert.Equal("ETH", Assert.Single(parsed.Ticks).Symbol);
+        Assert.Equal([(0, "InvalidSymbol"), (1, "InvalidTime")], parsed.Rejections.Select(r => (r.Index, r.Reason)));
+    }
+
+    [Theory]
+    [InlineData("}{")]
+    [InlineData("\"unterminated")]
+    [InlineData("NaN")]
+    public void A_broken_ndjson_line_is_blamed_on_itself_and_the_line_before_is_kept(string broken)
+    {
+        var parsed = Parse($$"""
+            {"symbol":"BTC","time":{{Feb4}},"price":100}
+            {{broken}}
+            {"symbol":"ETH","time":{{Feb4}},"price":2}
+            """, TickFormat.Ndjson);
+
+        Assert.Equal(3, parsed.ItemCount);
+        Assert.Equal(["BTC", "ETH"], parsed.Ticks.Select(t => t.Symbol));
+        Assert.Equal([0, 2], parsed.SourceIndexes.AsEnumerable());
+        var rejection = Assert.Single(parsed.Rejections);
+        Assert.Equal((1, "MalformedJson"), (rejection.Index, rejection.Reason));
+    }
+
+    [Theory]
+    [InlineData("[\"BTC\"]")]
+    [InlineData("{\"a\":{\"b\":[1,2]}}")]
+    public void A_symbol_that_is_an_array_or_object_refuses_that_item_and_keeps_the_rest_of_the_array(string symbol)
+    {
+        var parsed = Parse($$"""[{"symbol":{{symbol}},"time":{{Feb4}},"price":1},{"symbol":"ETH","time":{{Feb4}},"price":2},{"symbol":"BTC","time":{{Feb4}},"price":-1}]""");
+
+        Assert.Null(parsed.Error);
+        Assert.Equal(3, parsed.ItemCount);
+        Assert.Equal("ETH", Assert.Single(parsed.Ticks).Symbol);
+        Assert.Equal([(0, "InvalidSymbol"), (2, "InvalidPrice")], parsed.Rejections.Select(r => (r.Index, r.Reason)));
+    }
 }
