@@ -7,6 +7,7 @@ using AltseasonLive.Grains.Interfaces.Live;
 using AltseasonLive.Grains.Interfaces.Market;
 using AltseasonLive.Grains.Interfaces.Ticks;
 using AltseasonLive.Grains.Storage;
+using AltseasonLive.Grains.Ticks;
 using AltseasonLive.Grains.Universe;
 using Microsoft.Extensions.Options;
 
@@ -55,7 +56,8 @@ public sealed class MarketGrain : Grain, IMarketGrain
     {
         var composites = ImmutableArray.CreateBuilder<Tick>();
         var events = new List<MarketEvent>();
-        foreach (var tick in ticks.OrderBy(t => t.TimeMs))
+        var ordered = TickOrder.IsByTime(ticks) ? ticks : [.. ticks.OrderBy(t => t.TimeMs)];
+        foreach (var tick in ordered)
         {
             if (!_universe.TryGetAsset(tick.Symbol, out var asset))
             {
