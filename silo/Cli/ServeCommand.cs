@@ -18,20 +18,14 @@ public static class ServeCommand
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("serve", "Run the standalone silo with the history replay and synthetic feeds until Ctrl+C. Localhost clustering on Silo:SiloPort (11111) and Silo:GatewayPort (30000). Extra arguments are configuration, e.g. --Feeds:Replay:Enabled=false --Storage:Provider=Memory")
+        var command = new Command("serve", "Run the standalone silo with the history replay and synthetic feeds until Ctrl+C. Clustering and storage come from the same settings as the api (Clustering:*, Storage:*; localhost on ports 11111/30000 by default). Extra arguments are configuration, e.g. --Feeds:Replay:Enabled=false --Storage:Provider=Memory")
         {
             TreatUnmatchedTokensAsErrors = false,
         };
         command.SetAction((parse, ct) => CliApp.GuardAsync(context, async () =>
         {
             var builder = Host.CreateApplicationBuilder([.. parse.UnmatchedTokens]);
-            builder.UseOrleans(silo =>
-            {
-                silo.UseLocalhostClustering(
-                    builder.Configuration.GetValue("Silo:SiloPort", 11111),
-                    builder.Configuration.GetValue("Silo:GatewayPort", 30000));
-                silo.AddAltseasonLive(builder.Configuration);
-            });
+            builder.UseOrleans(silo => silo.UseAltseasonClustering(builder.Configuration).AddAltseasonLive(builder.Configuration));
             builder.Logging.AddFilter("Polly", LogLevel.Warning);
             builder.Services.AddSingleton<GrainTickSink>();
             builder.Services.AddSingleton<ITickSink>(sp => sp.GetRequiredService<GrainTickSink>());
