@@ -182,14 +182,14 @@ public static class TickParser
                     case TickProperty.MarketCap:
                         if (!TryReadOptional(ref reader, out marketCap))
                         {
-                            problem ??= ("InvalidMarketCap", "marketCap must be a non-negative finite number or null.");
+                            problem ??= ("InvalidMarketCap", "marketCap must be a positive finite number or null.");
                         }
 
                         break;
                     case TickProperty.Supply:
                         if (!TryReadOptional(ref reader, out supply))
                         {
-                            problem ??= ("InvalidSupply", "supply must be a non-negative finite number or null.");
+                            problem ??= ("InvalidSupply", "supply must be a positive finite number or null.");
                         }
 
                         break;
@@ -336,7 +336,7 @@ public static class TickParser
             }
 
             value = ReadNumber(ref reader);
-            return value is >= 0 and < double.PositiveInfinity;
+            return value is > 0 and < double.PositiveInfinity;
         }
     }
 

@@ -48,6 +48,8 @@ public sealed class TickParserTests
     [InlineData("""{"symbol":"B TC","time":1770219000123,"price":1}""", "InvalidSymbol")]
     [InlineData("""{"symbol":7,"time":1770219000123,"price":1}""", "InvalidSymbol")]
     [InlineData("""{"symbol":"BTC","time":1770219000123,"price":1,"marketCap":-5}""", "InvalidMarketCap")]
+    [InlineData("""{"symbol":"BTC","time":1770219000123,"price":1,"marketCap":0}""", "InvalidMarketCap")]
+    [InlineData("""{"symbol":"BTC","time":1770219000123,"price":1,"supply":0}""", "InvalidSupply")]
     [InlineData("""{"symbol":"BTC","time":1770219000123,"price":1,"supply":[1]}""", "InvalidSupply")]
     [InlineData("""[1]""", "NotAnObject")]
     public void Each_malformed_item_gets_its_own_reason_and_the_next_item_still_parses(string item, string reason)
