@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using AltseasonLive.Feeds;
 using AltseasonLive.Feeds.Hosting;
 using AltseasonLive.Feeds.Replay;
@@ -12,17 +11,6 @@ namespace AltseasonLive.History.Tests;
 
 public sealed class FeedCheckpointTests
 {
-    private sealed class CollectingSink : ITickSink
-    {
-        public ConcurrentQueue<Tick[]> Batches { get; } = new();
-
-        public ValueTask PublishAsync(ReadOnlyMemory<Tick> batch, CancellationToken cancellationToken)
-        {
-            Batches.Enqueue(batch.ToArray());
-            return ValueTask.CompletedTask;
-        }
-    }
-
     private sealed class FixedCheckpoint(FeedCheckpoint? value) : IFeedCheckpoint
     {
         public ValueTask<FeedCheckpoint?> GetAsync(CancellationToken cancellationToken) => ValueTask.FromResult(value);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using AltseasonLive.Feeds;
 using AltseasonLive.Feeds.Hosting;
 using AltseasonLive.Feeds.Replay;
@@ -11,17 +10,6 @@ namespace AltseasonLive.History.Tests;
 
 public sealed class FeedsHostingTests
 {
-    private sealed class CollectingSink : ITickSink
-    {
-        public ConcurrentQueue<Tick[]> Batches { get; } = new();
-
-        public ValueTask PublishAsync(ReadOnlyMemory<Tick> batch, CancellationToken cancellationToken)
-        {
-            Batches.Enqueue(batch.ToArray());
-            return ValueTask.CompletedTask;
-        }
-    }
-
     private static async Task<Tick[][]> CollectAsync(Dictionary<string, string?> settings, int batches)
     {
         var sink = new CollectingSink();

@@ -6,17 +6,6 @@ namespace AltseasonLive.History.Tests;
 
 public sealed class HistoryReplayTests
 {
-    private sealed class CollectingSink : ITickSink
-    {
-        public List<Tick[]> Batches { get; } = [];
-
-        public ValueTask PublishAsync(ReadOnlyMemory<Tick> batch, CancellationToken cancellationToken)
-        {
-            Batches.Add(batch.ToArray());
-            return ValueTask.CompletedTask;
-        }
-    }
-
     private static readonly BundledHistory History = new();
 
     [Fact]
@@ -31,7 +20,7 @@ public sealed class HistoryReplayTests
         Assert.Equal(sink.Batches.Sum(b => b.Length), sent);
         Assert.Equal(10, reports.Count);
         Assert.Equal(new ReplayProgress(new DateOnly(2021, 3, 10), 10, 10, sent), reports[^1]);
-        var first = sink.Batches[0];
+        var first = sink.Batches.First();
         Assert.All(first, t => Assert.Equal(ReplayDay.TimeMsOf(new DateOnly(2021, 3, 1)), t.TimeMs));
         Assert.Contains(first, t => t.Symbol == "RUT");
         Assert.Contains(first, t => t.Symbol == "USDT.D");
