@@ -35,6 +35,7 @@ public static class TicksApi
     public static async Task<Results<Ok<IngestSummary>, ProblemHttpResult>> PublishTicks(
         HttpContext context,
         TickIngestion ingestion,
+        IngestCounters counters,
         IOptions<IngestionOptions> options,
         CancellationToken cancellationToken)
     {
@@ -60,11 +61,13 @@ public static class TicksApi
 
         if (parsed.Error is { } error)
         {
+            counters.Record(parsed.ItemCount, 0, parsed.ItemCount);
             return TypedResults.Problem(error, statusCode: StatusCodes.Status400BadRequest, title: "Unreadable tick batch");
         }
 
         if (parsed.Ticks.IsEmpty)
         {
+            counters.Record(parsed.ItemCount, 0, parsed.Rejections.Length);
             return TypedResults.Problem(
                 "No item of the batch is a valid tick.",
                 statusCode: StatusCodes.Status400BadRequest,
@@ -72,12 +75,15 @@ public static class TicksApi
                 extensions: new Dictionary<string, object?> { ["rejections"] = parsed.Rejections });
         }
 
-        return TypedResults.Ok(await ingestion.PublishAsync(parsed, cancellationToken));
+        var summary = await ingestion.PublishAsync(parsed, cancellationToken);
+        counters.Record(summary.Received, summary.Accepted, summary.Rejected);
+        return TypedResults.Ok(summary);
     }
 
     public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> StreamTicks(
         HttpContext context,
         TickIngestion ingestion,
+        IngestCounters counters,
         IOptions<IngestionOptions> options,
         IOptions<JsonOptions> json,
         CancellationToken cancellationToken)
@@ -117,7 +123,7 @@ public static class TicksApi
                 while (!received.EndOfMessage);
 
                 var parsed = TickParser.Parse(frame.Span, TickParser.Detect(frame.Span), limits.MaxItems);
-                var ack = await AcknowledgeAsync(++frames, parsed, ingestion, cancellationToken);
+                var ack = await AcknowledgeAsync(++frames, parsed, ingestion, counters, cancellationToken);
                 var bytes = JsonSerializer.SerializeToUtf8Bytes(ack, serializer);
                 await socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
             }
@@ -130,16 +136,19 @@ public static class TicksApi
         return TypedResults.Empty;
     }
 
-    private static async Task<TickFrameAck> AcknowledgeAsync(long frame, ParsedTicks parsed, TickIngestion ingestion, CancellationToken ct)
+    private static async Task<TickFrameAck> AcknowledgeAsync(
+        long frame, ParsedTicks parsed, TickIngestion ingestion, IngestCounters counters, CancellationToken ct)
     {
         if (parsed.Error is { } error)
         {
+            counters.Record(parsed.ItemCount, 0, parsed.ItemCount);
             return new TickFrameAck(frame, parsed.ItemCount, 0, parsed.ItemCount, [], error);
         }
 
         var summary = parsed.Ticks.IsEmpty
             ? new IngestSummary(parsed.ItemCount, 0, parsed.Rejections.Length, parsed.Rejections)
             : await ingestion.PublishAsync(parsed, ct);
+        counters.Record(summary.Received, summary.Accepted, summary.Rejected);
         return new TickFrameAck(frame, summary.Received, summary.Accepted, summary.Rejected, summary.Rejections, null);
     }
 

@@ -29,6 +29,7 @@ public static class ApiApplicationExtensions
         app.MapTicksApi();
         app.MapSnapshotsApi().RequireCors(BrowserCorsOptions.PolicyName);
         app.MapEventsApi().RequireCors(BrowserCorsOptions.PolicyName);
+        app.MapStatsApi().RequireCors(BrowserCorsOptions.PolicyName);
         return app;
     }
 }

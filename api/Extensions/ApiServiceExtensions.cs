@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using AltseasonLive.Api.Apis;
 using AltseasonLive.Api.Hubs;
 using AltseasonLive.Api.Ingestion;
 using AltseasonLive.Api.Market;
@@ -40,9 +41,14 @@ public static class ApiServiceExtensions
 
         services.AddSingleton<UniverseCache>();
         services.AddSingleton<IMarketQueries, GrainMarketQueries>();
+        services.AddSingleton<PushCounters>();
         services.AddSingleton<MarketFanOut>();
         services.AddSingleton<HubMarketObserver>();
         services.AddHostedService<ObserverRegistrationService>();
+
+        services.AddSingleton<IngestCounters>();
+        services.AddSingleton<ServerStatsSampler>();
+        services.AddHostedService(sp => sp.GetRequiredService<ServerStatsSampler>());
 
         services.AddSingleton<IngestionKeyStore>();
         services.AddSingleton<ITickPublisher, GrainTickPublisher>();

@@ -23,6 +23,7 @@ public sealed class ClientOutbox
     private readonly IClientSender _sender;
     private readonly IMarketQueries _queries;
     private readonly MarketHubOptions _options;
+    private readonly PushCounters _counters;
     private readonly Action<string> _abort;
     private readonly TimeProvider _time;
     private readonly CancellationTokenSource _stop = new();
@@ -35,6 +36,7 @@ public sealed class ClientOutbox
         IClientSender sender,
         IMarketQueries queries,
         MarketHubOptions options,
+        PushCounters counters,
         Action<string> abort,
         TimeProvider time)
     {
@@ -42,6 +44,7 @@ public sealed class ClientOutbox
         _sender = sender;
         _queries = queries;
         _options = options;
+        _counters = counters;
         _abort = abort;
         _time = time;
         _queue = Channel.CreateBounded<OutboxItem>(new BoundedChannelOptions(options.ClientBufferCapacity)
@@ -55,6 +58,9 @@ public sealed class ClientOutbox
 
     /// <summary>Series values dropped because the client was behind.</summary>
     public long DroppedSeries => Interlocked.Read(ref _droppedSeries);
+
+    /// <summary>Messages waiting in the ordered queue (snapshots, event batches).</summary>
+    public int QueuedMessages => _queue.Reader.CanCount ? _queue.Reader.Count : 0;
 
     public bool IsAborted => Volatile.Read(ref _aborted) != 0;
 
@@ -140,7 +146,11 @@ public sealed class ClientOutbox
                 return;
             }
 
-            _pendingSeries[(update.Topic, update.Key)] = update;
+            if (!_pendingSeries.TryAdd((update.Topic, update.Key), update))
+            {
+                _pendingSeries[(update.Topic, update.Key)] = update;
+                _counters.AddSeriesCoalesced(1);
+            }
         }
 
         _wake.Writer.TryWrite(true);
@@ -288,12 +298,23 @@ public sealed class ClientOutbox
         if (_queue.Reader.Count >= _options.ClientBufferCapacity * _options.DegradeThreshold)
         {
             Interlocked.Add(ref _droppedSeries, _sendingSeries.Count);
+            _counters.AddSeriesDropped(_sendingSeries.Count);
             _sendingSeries.Clear();
             return;
         }
 
         var batch = _sendingSeries.Values.ToArray();
         _sendingSeries.Clear();
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        long totalAge = 0, maxAge = 0;
+        foreach (var value in batch)
+        {
+            var age = Math.Max(0, now - value.TimeMs);
+            totalAge += age;
+            maxAge = Math.Max(maxAge, age);
+        }
+
+        _counters.RecordFlush(batch.Length, totalAge, maxAge);
         await SendAsync(HubMethods.Series, batch, ct);
     }
 
@@ -306,7 +327,9 @@ public sealed class ClientOutbox
         timeout.CancelAfter(TimeSpan.FromSeconds(_options.SendTimeoutSeconds));
         try
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             await _sender.SendAsync(method, payload, timeout.Token);
+            _counters.RecordSent(method, System.Diagnostics.Stopwatch.GetTimestamp() - started);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {

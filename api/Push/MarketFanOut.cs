@@ -17,6 +17,7 @@ public sealed partial class MarketFanOut(
     IMarketQueries queries,
     IOptions<MarketHubOptions> options,
     TimeProvider time,
+    PushCounters counters,
     ILogger<MarketFanOut> logger) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, (ClientOutbox Outbox, Task Writer)> _clients = new(StringComparer.Ordinal);
@@ -38,8 +39,10 @@ public sealed partial class MarketFanOut(
             new HubClientSender(hub, connectionId),
             queries,
             options.Value,
+            counters,
             reason =>
             {
+                counters.RecordClientDropped(reason);
                 LogClientDropped(connectionId, reason);
                 abort();
             },
@@ -66,6 +69,7 @@ public sealed partial class MarketFanOut(
             return;
         }
 
+        counters.AddEventsOffered(events.Length);
         foreach (var (_, client) in _clients)
         {
             client.Outbox.OfferEvents(events);
@@ -75,6 +79,7 @@ public sealed partial class MarketFanOut(
     /// <summary>Offers each series value to every client that follows its topic (latest value wins per client).</summary>
     public void PublishSeries(IReadOnlyList<SeriesMessage> updates)
     {
+        counters.AddSeriesOffered(updates.Count);
         foreach (var (_, client) in _clients)
         {
             foreach (var update in updates)
@@ -82,6 +87,20 @@ public sealed partial class MarketFanOut(
                 client.Outbox.OfferSeries(update);
             }
         }
+    }
+
+    /// <summary>Messages waiting in all outboxes together, and in the fullest one.</summary>
+    public (long Total, long Max) OutboxBacklog()
+    {
+        long total = 0, max = 0;
+        foreach (var (_, client) in _clients)
+        {
+            var queued = client.Outbox.QueuedMessages;
+            total += queued;
+            max = Math.Max(max, queued);
+        }
+
+        return (total, max);
     }
 
     public async ValueTask DisposeAsync()

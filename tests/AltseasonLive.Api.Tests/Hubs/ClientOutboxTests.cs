@@ -22,7 +22,7 @@ public sealed class ClientOutboxTests
         var sender = new GatedSender();
         var market = new FakeMarketQueries(retention: 1000);
         var aborted = new List<string>();
-        var outbox = new ClientOutbox("c1", sender, market, Options, aborted.Add, TimeProvider.System);
+        var outbox = new ClientOutbox("c1", sender, market, Options, new PushCounters(), aborted.Add, TimeProvider.System);
         var writer = Task.Run(outbox.RunAsync);
 
         Assert.True(outbox.TrySubscribeEvents(null));
@@ -58,7 +58,7 @@ public sealed class ClientOutboxTests
         var sender = new GatedSender();
         var market = new FakeMarketQueries(retention: 1000);
         var aborted = new ConcurrentQueue<string>();
-        var outbox = new ClientOutbox("c2", sender, market, Options, aborted.Enqueue, TimeProvider.System);
+        var outbox = new ClientOutbox("c2", sender, market, Options, new PushCounters(), aborted.Enqueue, TimeProvider.System);
         var writer = Task.Run(outbox.RunAsync);
         Assert.True(outbox.TrySubscribeEvents(null));
         await sender.WaitForSendsAsync(1);
