@@ -5,20 +5,22 @@ namespace AltseasonLive.LoadTest.Bench;
 
 /// <summary>
 /// The practical limit: the correlation arithmetic of the silo's correlation groups for the same slots and tick
-/// sequence, on one thread, with no runtime. Like the grains' <c>CorrelationBanks</c>, every anchor has a Returns and a
-/// Levels <see cref="CorrelationBank"/> with one slot per partner and window; an anchor tick revises all its slots,
-/// a partner tick its own, and the banks commit when a tick opens a new bar. With <c>returnsOnly</c> the Levels banks
-/// are left out: the arithmetic a Returns-only universe actually needs.
+/// sequence, on one thread, with no runtime. Like the grains' <c>CorrelationBanks</c> for the Returns-only benchmark
+/// universe, every anchor has one Returns <see cref="CorrelationBank"/> with one slot per partner and window, added in
+/// the same order (partner, then window); an anchor tick revises all its slots (<c>ReviseA</c>), a partner tick its own
+/// (<c>ReviseB</c>), and the banks commit when a tick opens a new bar. With <c>includeLevels</c> every anchor also gets
+/// a Levels bank revised alongside: the arithmetic the grains did before they built only the configured modes.
 /// </summary>
 public sealed class BareLoop
 {
     private readonly BenchTape _tape;
     private readonly CorrelationBank[] _banks;
     private readonly Route[][] _routes;
+    private readonly Dictionary<(string Anchor, string Partner, int Window), (CorrelationBank Bank, int Slot)> _returnsSlots = [];
     private long _step;
     private long _bar = -1;
 
-    public BareLoop(BenchTape tape, bool returnsOnly = false)
+    public BareLoop(BenchTape tape, bool includeLevels = false)
     {
         _tape = tape;
         var universe = tape.Universe;
@@ -28,7 +30,7 @@ public sealed class BareLoop
         foreach (var (anchor, partners) in universe.Groups)
         {
             var returns = new CorrelationBank(CorrelationMode.Returns);
-            var levels = returnsOnly ? null : new CorrelationBank(CorrelationMode.Levels);
+            var levels = includeLevels ? new CorrelationBank(CorrelationMode.Levels) : null;
             banks.Add(returns);
             if (levels is not null)
             {
@@ -42,6 +44,7 @@ public sealed class BareLoop
                 {
                     var slot = returns.AddWindow(w);
                     levels?.AddWindow(w);
+                    _returnsSlots[(anchor, partner, w)] = (returns, slot);
                     return slot;
                 }).ToArray();
                 routes[column[partner]].Add(new Route(returns, levels, slots));
@@ -54,6 +57,13 @@ public sealed class BareLoop
 
     /// <summary>Slots per bank, summed over banks.</summary>
     public int Slots => _banks.Sum(b => b.Count);
+
+    /// <summary>Statistics of one Returns pair-window (anchor, partner, window in bars), in-progress bar included.</summary>
+    public CorrelationStats ReturnsStats(string anchor, string partner, int window)
+    {
+        var (bank, slot) = _returnsSlots[(anchor, partner, window)];
+        return bank.GetStats(slot);
+    }
 
     /// <summary>Processes <paramref name="steps"/> steps (one tick per symbol each) and returns the ticks processed.</summary>
     public long Run(long steps)

@@ -40,7 +40,7 @@ public sealed class SiloBench(SiloBenchSettings settings)
 
             log?.Invoke("Bare loop...");
             var bare = new BareLoop(new BenchTape(universe, settings.Seed, startMs)).Measure(settings.BareDuration);
-            var returnsOnly = new BareLoop(new BenchTape(universe, settings.Seed, startMs), returnsOnly: true).Measure(settings.BareDuration);
+            var withLevels = new BareLoop(new BenchTape(universe, settings.Seed, startMs), includeLevels: true).Measure(settings.BareDuration);
             return silo with
             {
                 BareTicks = bare.Ticks,
@@ -48,7 +48,7 @@ public sealed class SiloBench(SiloBenchSettings settings)
                 BareBytesPerTick = Math.Round(bare.BytesPerTick, 4),
                 BareSlots = bare.Slots,
                 SiloToBareRatio = Math.Round(silo.SiloTicksPerSecond / bare.TicksPerSecond, 4),
-                BareReturnsOnlyTicksPerSecond = Math.Round(returnsOnly.TicksPerSecond),
+                BareWithLevelsTicksPerSecond = Math.Round(withLevels.TicksPerSecond),
                 Stages = stages,
             };
         }

@@ -1,4 +1,7 @@
+using AltseasonLive.Grains.Correlation;
+using AltseasonLive.Grains.Universe;
 using AltseasonLive.LoadTest.Bench;
+using GrainMode = AltseasonLive.Grains.Interfaces.Correlation.CorrelationMode;
 
 namespace AltseasonLive.LoadTest.Tests;
 
@@ -30,7 +33,62 @@ public sealed class BareLoopTests
 
         Assert.Equal(100 * 5 * 100, ticks);
         Assert.Equal(0, allocated);
-        Assert.Equal(2 * 579, loop.Slots);
+        Assert.Equal(579, loop.Slots);
+    }
+
+    [Fact]
+    public void Bare_loop_does_the_same_arithmetic_as_the_correlation_groups_banks()
+    {
+        var universe = BenchUniverse.Standard();
+        var tape = new BenchTape(universe, 5, 1_700_000_000_000);
+        var loop = new BareLoop(tape);
+        var groups = universe.Groups
+            .Select(g => new CorrelationBanks(new CorrelationGroupLayout(g.Anchor, [.. g.Partners.Select(p => new PartnerLayout(p, BenchUniverse.Windows, [GrainMode.Returns]))])))
+            .ToArray();
+        var steps = 100 * 40 + 37;
+        var stepsPerBar = 1000 / BenchTape.StepMs;
+
+        loop.Run(steps);
+        for (long step = 0; step < steps; step++)
+        {
+            if (step > 0 && step % stepsPerBar == 0)
+            {
+                Array.ForEach(groups, g => g.CommitBar());
+            }
+
+            for (var c = 0; c < tape.Width; c++)
+            {
+                var (symbol, price) = (universe.Symbols[c], tape.Price(step, c));
+                foreach (var banks in groups)
+                {
+                    if (symbol == banks.Layout.Anchor)
+                    {
+                        banks.ReviseAnchor(price);
+                    }
+                    else if (banks.PartnerIndexOf(symbol) is var partner and >= 0)
+                    {
+                        banks.RevisePartner(partner, price);
+                    }
+                }
+            }
+        }
+
+        Assert.Equal(loop.Slots, groups.Sum(g => g.PairWindows.Length));
+        var compared = 0;
+        foreach (var banks in groups)
+        {
+            for (var i = 0; i < banks.PairWindows.Length; i++)
+            {
+                var key = banks.PairWindows[i].Key;
+                var expected = banks.GetStats(i);
+                var actual = loop.ReturnsStats(key.Anchor, key.Partner, key.Window);
+                Assert.Equal(expected.Count, actual.Count);
+                Assert.Equal(expected.Correlation, actual.Correlation);
+                compared += expected.Correlation is null ? 0 : 1;
+            }
+        }
+
+        Assert.Equal(579, compared);
     }
 
     [Fact]
