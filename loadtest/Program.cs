@@ -5,5 +5,6 @@ using AltseasonLive.LoadTest.Cli;
 var root = new RootCommand("AltseasonLive load generator: publishers stream synthetic ticks to the api while SignalR subscribers measure tick-to-client latency.");
 LoadCommand.Configure(root);
 root.Subcommands.Add(SiloBenchCommand.Create());
+root.Subcommands.Add(SoakCommand.Create());
 // Ctrl+C ends a load run early; it still drains, closes its connections and prints the summary.
 return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });

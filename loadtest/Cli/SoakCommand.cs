@@ -1,0 +1,178 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using AltseasonLive.LoadTest.Load;
+using AltseasonLive.LoadTest.Reporting;
+using AltseasonLive.LoadTest.Soak;
+using Spectre.Console;
+
+namespace AltseasonLive.LoadTest.Cli;
+
+/// <summary>
+/// <c>soak</c>: a long run at a fixed rate against an already running server, sampled per interval, ending with a
+/// memory-flatness verdict. Exit codes: 0 passed, 1 the run could not be done, 2 invalid options, 3 memory not flat,
+/// unknown, or errors during the run.
+/// </summary>
+public static class SoakCommand
+{
+    public const int Failed = 3;
+
+    public static Command Create()
+    {
+        var defaults = new SoakSettings();
+        var load = defaults.Load;
+        var url = new Option<Uri>("--url")
+        {
+            Description = "Base address of the running api.",
+            DefaultValueFactory = _ => load.Url,
+            CustomParser = r =>
+            {
+                var text = r.Tokens.Count == 1 ? r.Tokens[0].Value : "";
+                if (Uri.TryCreate(text.EndsWith('/') ? text : text + "/", UriKind.Absolute, out var parsed))
+                {
+                    return parsed;
+                }
+
+                r.AddError($"'{text}' is not an absolute address.");
+                return load.Url;
+            },
+        };
+        var key = new Option<string?>("--key") { Description = $"Ingestion bearer key (default: environment variable {LoadCommand.KeyVariable})." };
+        var transport = new Option<PublishTransport>("--transport") { Description = "WebSocket streaming or Http POST batches.", DefaultValueFactory = _ => load.Transport };
+        var publishers = new Option<int>("--publishers") { Description = "Publisher connections.", DefaultValueFactory = _ => load.Publishers };
+        var rate = new Option<double>("--rate") { Description = "Target ticks per second, all publishers together (half the measured maximum for the documented soak).", DefaultValueFactory = _ => load.Rate };
+        var batch = new Option<int>("--batch") { Description = "Ticks per frame or request.", DefaultValueFactory = _ => load.Batch };
+        var inFlight = new Option<int>("--in-flight") { Description = "Unacknowledged batches allowed per publisher.", DefaultValueFactory = _ => load.InFlight };
+        var subscribers = new Option<int>("--subscribers") { Description = "SignalR subscribers whose tick-to-client latency is sampled.", DefaultValueFactory = _ => load.Subscribers };
+        var topics = new Option<string>("--topics") { Description = "Comma-separated hub topics of the subscribers.", DefaultValueFactory = _ => string.Join(',', load.Topics) };
+        var symbols = new Option<int>("--symbols") { Description = "Coins moving besides RUT, BTC and ETH (taken from the server's universe).", DefaultValueFactory = _ => load.Symbols };
+        var seed = new Option<int>("--seed") { Description = "Seed of the synthetic market.", DefaultValueFactory = _ => load.Seed };
+        var duration = DurationOption("--duration", "Length of the soak, from the first tick published (e.g. 30m, 90s, 1h, 00:30:00; a bare number is seconds).", load.Duration);
+        var interval = DurationOption("--sample-interval", "Time between samples (e.g. 60s; at least 1 s). Latency percentiles are per interval.", defaults.SampleInterval);
+        var serverPid = new Option<int?>("--server-pid") { Description = "Server process id on this machine: its resident memory (VmRSS) and CPU are sampled. Without it (and without GET /api/stats) memory cannot be judged." };
+        var maxGrowth = new Option<double>("--max-growth-mib-per-hour") { Description = "Memory counts as flat when the least-squares slope of server RSS (else GC heap) over the second half stays at or below this (MiB per hour).", DefaultValueFactory = _ => defaults.MaxGrowthMiBPerHour };
+        var maxSpread = new Option<double?>("--max-spread-mib") { Description = "Optional: memory also fails when max - min over the second half exceeds this (MiB). Not checked by default." };
+        var json = new Option<FileInfo?>("--json") { Description = "Also write the samples, totals and verdict as JSON to this file." };
+        var csv = new Option<FileInfo?>("--csv") { Description = "Also write one CSV row per sample, with the verdict as trailing # comment lines, to this file." };
+        var plain = new Option<bool>("--plain") { Description = "One line per sample instead of the live table (automatic when output is redirected)." };
+
+        var command = new Command("soak", "Long run at a fixed rate against a running server: a sample per interval (ticks/s, tick-to-client latency, server memory) and a verdict on whether memory stays flat. Exit code 3 when it does not, or on errors.");
+        foreach (var option in new Option[] { url, key, transport, publishers, rate, batch, inFlight, subscribers, topics, symbols, seed, duration, interval, serverPid, maxGrowth, maxSpread, json, csv, plain })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var settings = new SoakSettings
+            {
+                Load = load with
+                {
+                    Url = result.GetValue(url) ?? load.Url,
+                    Key = result.GetValue(key) ?? Environment.GetEnvironmentVariable(LoadCommand.KeyVariable) ?? "",
+                    Transport = result.GetValue(transport),
+                    Publishers = result.GetValue(publishers),
+                    Rate = result.GetValue(rate),
+                    Batch = result.GetValue(batch),
+                    InFlight = result.GetValue(inFlight),
+                    Subscribers = result.GetValue(subscribers),
+                    Topics = (result.GetValue(topics) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                    Symbols = result.GetValue(symbols),
+                    Seed = result.GetValue(seed),
+                    Duration = result.GetValue(duration),
+                    ServerPid = result.GetValue(serverPid),
+                },
+                SampleInterval = result.GetValue(interval),
+                MaxGrowthMiBPerHour = result.GetValue(maxGrowth),
+                MaxSpreadMiB = result.GetValue(maxSpread),
+            };
+            try
+            {
+                settings.Validate();
+            }
+            catch (ArgumentException ex)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]{ex.Message}[/]");
+                return 2;
+            }
+
+            SoakReport report;
+            try
+            {
+                report = await RunWithProgressAsync(settings, result.GetValue(plain), cancellationToken);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or System.Net.WebSockets.WebSocketException or InvalidOperationException)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]Soak failed against {settings.Load.Url}: {ex.Message}[/]");
+                return 1;
+            }
+
+            AnsiConsole.Write(SoakTables.Samples(report));
+            AnsiConsole.Write(SoakTables.Verdict(report));
+            if (result.GetValue(json) is { } jsonFile)
+            {
+                await SummaryJson.WriteAsync(report, jsonFile.FullName, CancellationToken.None);
+                AnsiConsole.MarkupLineInterpolated($"Samples and verdict written to [bold]{jsonFile.FullName}[/]");
+            }
+
+            if (result.GetValue(csv) is { } csvFile)
+            {
+                await SoakCsv.WriteAsync(report, csvFile.FullName, CancellationToken.None);
+                AnsiConsole.MarkupLineInterpolated($"Samples written to [bold]{csvFile.FullName}[/]");
+            }
+
+            return report.Verdict.Passed ? 0 : Failed;
+        });
+        return command;
+    }
+
+    private static Option<TimeSpan> DurationOption(string name, string description, TimeSpan fallback) => new(name)
+    {
+        Description = description,
+        DefaultValueFactory = _ => fallback,
+        CustomParser = r => Parse(r, fallback),
+    };
+
+    private static TimeSpan Parse(ArgumentResult r, TimeSpan fallback)
+    {
+        var text = r.Tokens.Count == 1 ? r.Tokens[0].Value : "";
+        if (SoakDuration.TryParse(text, out var value))
+        {
+            return value;
+        }
+
+        r.AddError($"'{text}' is not a duration (e.g. 30m, 60s, 1h, 00:30:00).");
+        return fallback;
+    }
+
+    private static async Task<SoakReport> RunWithProgressAsync(SoakSettings settings, bool plain, CancellationToken ct)
+    {
+        var runner = new SoakRunner(settings);
+        if (plain || Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            var printed = 0;
+            return await runner.RunAsync(
+                p =>
+                {
+                    for (; printed < p.Samples.Count; printed++)
+                    {
+                        Console.WriteLine(SoakProgressView.Line(p.Samples[printed]));
+                    }
+                },
+                ct);
+        }
+
+        var table = SoakProgressView.Empty();
+        SoakReport? report = null;
+        await AnsiConsole.Live(table).StartAsync(async live =>
+        {
+            report = await runner.RunAsync(
+                p =>
+                {
+                    SoakProgressView.Fill(table, p);
+                    live.Refresh();
+                },
+                ct);
+        });
+        return report ?? throw new InvalidOperationException("The soak ended without a report.");
+    }
+}

@@ -1,0 +1,39 @@
+using AltseasonLive.LoadTest.Load;
+
+namespace AltseasonLive.LoadTest.Soak;
+
+/// <summary>
+/// One soak run: the load of <see cref="Load"/> (its <see cref="LoadSettings.Duration"/> is the whole soak; there is no
+/// warm-up) with a sample every <see cref="SampleInterval"/>. Memory counts as flat when the least-squares slope of the
+/// server's memory over the second half of the run stays at or below <see cref="MaxGrowthMiBPerHour"/> (MiB per hour)
+/// and, when <see cref="MaxSpreadMiB"/> is set, its max - min over that half stays at or below it (MiB).
+/// </summary>
+public sealed record SoakSettings
+{
+    public LoadSettings Load { get; init; } = new() { Duration = TimeSpan.FromMinutes(30), Warmup = TimeSpan.Zero };
+
+    public TimeSpan SampleInterval { get; init; } = TimeSpan.FromSeconds(60);
+
+    public double MaxGrowthMiBPerHour { get; init; } = 50;
+
+    public double? MaxSpreadMiB { get; init; }
+
+    public void Validate()
+    {
+        Load.Validate();
+        if (SampleInterval < TimeSpan.FromSeconds(1))
+        {
+            throw new ArgumentException("--sample-interval must be at least 1 s (the load runner reports once a second).");
+        }
+
+        if (Load.Duration < SampleInterval)
+        {
+            throw new ArgumentException("--duration must be at least one --sample-interval.");
+        }
+
+        if (MaxGrowthMiBPerHour < 0 || MaxSpreadMiB < 0)
+        {
+            throw new ArgumentException("Memory thresholds must not be negative.");
+        }
+    }
+}
