@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Text.Json;
 using AltseasonLive.Api.Ingestion;
+using AltseasonLive.Api.Limits;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -16,13 +17,15 @@ public static class TicksApi
     {
         var group = app.MapGroup("/api/ticks")
             .WithTags("Ingestion")
-            .AddEndpointFilter<IngestionKeyFilter>();
+            .AddEndpointFilter<IngestionKeyFilter>()
+            .RequireRateLimiting(PublishRateLimitPolicy.Name);
 
         group.MapPost("/", PublishTicks)
             .WithName("PublishTicks")
             .WithSummary("Publishes a batch of ticks (JSON array, or NDJSON with Content-Type application/x-ndjson).")
             .Accepts<TickDocument[]>("application/json", NdjsonContentType)
-            .Produces(StatusCodes.Status401Unauthorized);
+            .Produces(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         group.Map("/ws", StreamTicks)
             .WithName("StreamTicks")
@@ -35,6 +38,7 @@ public static class TicksApi
     public static async Task<Results<Ok<IngestSummary>, ProblemHttpResult>> PublishTicks(
         HttpContext context,
         TickIngestion ingestion,
+        PublishTickBudget tickBudget,
         IngestCounters counters,
         IOptions<IngestionOptions> options,
         CancellationToken cancellationToken)
@@ -57,6 +61,11 @@ public static class TicksApi
         if (parsed.TooLarge)
         {
             return TooLarge(parsed.Error ?? "Too many items.");
+        }
+
+        if (tickBudget.TryCharge(context, parsed.ItemCount) is { } overLimit)
+        {
+            return overLimit;
         }
 
         if (parsed.Error is { } error)
@@ -86,6 +95,7 @@ public static class TicksApi
         IngestCounters counters,
         IOptions<IngestionOptions> options,
         IOptions<JsonOptions> json,
+        IOptions<LimitsOptions> rateLimits,
         CancellationToken cancellationToken)
     {
         if (!context.WebSockets.IsWebSocketRequest)
@@ -97,6 +107,7 @@ public static class TicksApi
         var limits = options.Value;
         var serializer = json.Value.SerializerOptions;
         using var frame = LimitedBody.Create(64 * 1024);
+        using var rate = new StreamRateLimiter(rateLimits);
         long frames = 0;
         try
         {
@@ -122,10 +133,26 @@ public static class TicksApi
                 }
                 while (!received.EndOfMessage);
 
-                var parsed = TickParser.Parse(frame.Span, TickParser.Detect(frame.Span), limits.MaxItems);
-                var ack = await AcknowledgeAsync(++frames, parsed, ingestion, counters, cancellationToken);
+                TickFrameAck ack;
+                if (rate.TryAdmitFrame() is { } frameRefused)
+                {
+                    ack = frameRefused.ToAck(++frames, 0);
+                }
+                else
+                {
+                    var parsed = TickParser.Parse(frame.Span, TickParser.Detect(frame.Span), limits.MaxItems);
+                    ack = rate.TryAdmitTicks(parsed.ItemCount) is { } ticksRefused
+                        ? ticksRefused.ToAck(++frames, parsed.ItemCount)
+                        : await AcknowledgeAsync(++frames, parsed, ingestion, counters, cancellationToken);
+                }
+
                 var bytes = JsonSerializer.SerializeToUtf8Bytes(ack, serializer);
                 await socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+                if (rate.ShouldClose)
+                {
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.PolicyViolation, rate.CloseDescription, cancellationToken);
+                    return TypedResults.Empty;
+                }
             }
         }
         catch (WebSocketException)

@@ -19,6 +19,7 @@ public static class ApiApplicationExtensions
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseCors();
+        app.UseRateLimiter();
 
         // Created now so that a generated development key is logged at start-up, not at the first publish.
         app.Services.GetRequiredService<IngestionKeyStore>();

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using AltseasonLive.Api.Apis;
 using AltseasonLive.Api.Hubs;
 using AltseasonLive.Api.Ingestion;
+using AltseasonLive.Api.Limits;
 using AltseasonLive.Api.Market;
 using AltseasonLive.Api.Push;
 using AltseasonLive.Feeds;
@@ -51,6 +52,7 @@ public static class ApiServiceExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ServerStatsSampler>());
 
         services.AddSingleton<IngestionKeyStore>();
+        services.AddAltseasonLimits();
         services.AddSingleton<ITickPublisher, GrainTickPublisher>();
         services.AddSingleton<TickIngestion>();
         services.AddSingleton<ITickSink, GrainTickSink>();

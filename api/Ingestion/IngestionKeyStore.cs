@@ -30,22 +30,31 @@ public sealed partial class IngestionKeyStore
     }
 
     /// <summary>True when the <c>Authorization</c> header value is <c>Bearer &lt;a configured key&gt;</c>.</summary>
-    public bool IsAuthorized(string? authorizationHeader)
+    public bool IsAuthorized(string? authorizationHeader) => IndexOf(authorizationHeader) >= 0;
+
+    /// <summary>
+    /// Position of the presented key among the configured keys (a stable publisher identity that is not the secret),
+    /// or -1 when the header holds no valid key. Every key is compared, so the time taken does not tell which matched.
+    /// </summary>
+    public int IndexOf(string? authorizationHeader)
     {
         const string scheme = "Bearer ";
         if (authorizationHeader is null || !authorizationHeader.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
         {
-            return false;
+            return -1;
         }
 
         var presented = Digest(authorizationHeader[scheme.Length..].Trim());
-        var match = false;
-        foreach (var digest in _digests)
+        var index = -1;
+        for (var i = 0; i < _digests.Length; i++)
         {
-            match |= CryptographicOperations.FixedTimeEquals(digest, presented);
+            if (CryptographicOperations.FixedTimeEquals(_digests[i], presented) && index < 0)
+            {
+                index = i;
+            }
         }
 
-        return match;
+        return index;
     }
 
     private static byte[] Digest(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));

@@ -1,10 +1,13 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace AltseasonLive.Api.Ingestion;
 
 /// <summary>
 /// Reply to one text frame of the tick WebSocket: <see cref="Frame"/> counts frames from 1 on this connection;
-/// <see cref="Error"/> is set when the frame as a whole was unreadable (nothing from it was published).
+/// <see cref="Error"/> is set when nothing of the frame was published (unreadable, or refused by a rate limit: then
+/// <see cref="Reason"/> holds the limit's code, e.g. <c>TickRateExceeded</c>, and <see cref="RetryAfterSeconds"/> when it
+/// will pass; a frame refused before parsing reports 0 received).
 /// </summary>
 public sealed record TickFrameAck(
     long Frame,
@@ -12,4 +15,6 @@ public sealed record TickFrameAck(
     int Accepted,
     int Rejected,
     ImmutableArray<IngestRejection> Rejections,
-    string? Error);
+    string? Error,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? RetryAfterSeconds = null);

@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Options;
+
+namespace AltseasonLive.Api.Limits;
+
+/// <summary>
+/// Limits of one <c>/api/ticks/ws</c> connection: frames per second (checked before a frame is parsed) and ticks per
+/// second (every item of a parsed frame). A refused frame is answered with an error ack and nothing of it is published;
+/// <see cref="ShouldClose"/> turns true after <see cref="LimitsOptions.StreamViolationsBeforeClose"/> refusals in a row.
+/// </summary>
+public sealed class StreamRateLimiter : IDisposable
+{
+    private readonly LimitsOptions _limits;
+    private readonly TokenBudget _frames;
+    private readonly TokenBudget _ticks;
+    private int _consecutiveViolations;
+
+    public StreamRateLimiter(IOptions<LimitsOptions> options)
+    {
+        _limits = options.Value;
+        _frames = new TokenBudget(_limits.StreamFramesPerSecond, _limits.StreamFrameBurst);
+        _ticks = new TokenBudget(_limits.StreamTicksPerSecond, _limits.StreamTickBurst);
+    }
+
+    /// <summary>True once the connection has been refused too many frames in a row: close it with PolicyViolation.</summary>
+    public bool ShouldClose => _consecutiveViolations >= _limits.StreamViolationsBeforeClose;
+
+    public string CloseDescription => $"Rate limit exceeded on {_consecutiveViolations} consecutive frames.";
+
+    /// <summary>Charges one frame, before it is parsed; null when allowed, else the refusal to put in the frame's ack.</summary>
+    public StreamRefusal? TryAdmitFrame() =>
+        Charge(_frames.TryTake(1), RateLimitReason.FrameRate, admitted: false,
+            $"More than {_limits.StreamFramesPerSecond} frames per second (burst {_limits.StreamFrameBurst}) on this connection");
+
+    /// <summary>
+    /// Charges the <paramref name="ticks"/> of a frame admitted by <see cref="TryAdmitFrame"/>; null when allowed (the
+    /// frame is through and the violation streak ends), else the refusal for its ack.
+    /// </summary>
+    public StreamRefusal? TryAdmitTicks(int ticks) =>
+        Charge(_ticks.TryTake(ticks), RateLimitReason.TickRate, admitted: true,
+            $"More than {_limits.StreamTicksPerSecond} ticks per second (burst {_limits.StreamTickBurst}) on this connection");
+
+    public void Dispose()
+    {
+        _frames.Dispose();
+        _ticks.Dispose();
+    }
+
+    private StreamRefusal? Charge(RateDecision decision, string reason, bool admitted, string limit)
+    {
+        if (decision.Allowed)
+        {
+            if (admitted)
+            {
+                _consecutiveViolations = 0;
+            }
+
+            return null;
+        }
+
+        _consecutiveViolations++;
+        var retry = decision.RetryAfter == TimeSpan.MaxValue ? null : (double?)Math.Round(decision.RetryAfter.TotalSeconds, 3);
+        return new StreamRefusal(reason, $"{limit}; nothing of this frame was published.", retry);
+    }
+}
