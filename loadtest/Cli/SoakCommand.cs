@@ -106,6 +106,12 @@ public static class SoakCommand
                 return 1;
             }
 
+            if (Console.IsOutputRedirected)
+            {
+                // A redirected console reports 80 columns, which folds the samples table beyond reading.
+                AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 180);
+            }
+
             AnsiConsole.Write(SoakTables.Samples(report));
             AnsiConsole.Write(SoakTables.Verdict(report));
             if (result.GetValue(json) is { } jsonFile)

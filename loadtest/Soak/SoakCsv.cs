@@ -37,7 +37,7 @@ public static class SoakCsv
         {
             if (trend is not null)
             {
-                text.Append(inv, $"# {name}: slope {trend.SlopeMiBPerHour:0.###} MiB/h, min {trend.MinMiB} MiB, max {trend.MaxMiB} MiB, points {trend.Points}\n");
+                text.Append(inv, $"# {name}: slope {trend.SlopeMiBPerHour:0.###} MiB/h, standard error {trend.SlopeStandardErrorMiBPerHour:0.###} MiB/h, min {trend.MinMiB} MiB, max {trend.MaxMiB} MiB, points {trend.Points}\n");
             }
         }
 

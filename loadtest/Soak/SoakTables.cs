@@ -69,7 +69,7 @@ public static class SoakTables
 
     private static string Trend(MemoryTrend? t) => t is null
         ? "no readings"
-        : string.Create(Inv, $"slope {t.SlopeMiBPerHour:+0.0;-0.0;0.0} MiB/h, min {t.MinMiB:0.0} / max {t.MaxMiB:0.0} (spread {t.SpreadMiB:0.0}) MiB over {t.Points} samples");
+        : string.Create(Inv, $"slope {t.SlopeMiBPerHour:+0.0;-0.0;0.0}{(t.SlopeStandardErrorMiBPerHour is { } se ? string.Create(Inv, $" ± {se:0.0}") : "")} MiB/h (fitted {t.FittedGrowthMiB:+0.0;-0.0;0.0} MiB), min {t.MinMiB:0.0} / max {t.MaxMiB:0.0} (spread {t.SpreadMiB:0.0}) MiB over {t.Points} samples");
 
     private static string Latency(Load.LatencySummary l) => l.Count == 0
         ? "no samples"

@@ -20,6 +20,29 @@ public sealed class MemoryTrendTests
         Assert.Equal(10, trend.Points);
         Assert.Equal(0, trend.FromSeconds);
         Assert.Equal(540, trend.ToSeconds);
+        Assert.Equal(5.4, trend.FittedGrowthMiB, 9);
+        Assert.Equal(0, trend.SlopeStandardErrorMiBPerHour.GetValueOrDefault(double.NaN), 6);
+    }
+
+    [Fact]
+    public void Standard_error_of_the_slope_matches_the_textbook_formula()
+    {
+        // x = 0, 1, 2, 3 h; y = 0, 2, 1, 3 MiB: slope 0.8 MiB/h, residual sum of squares 1.8, sxx 5 h^2, se = sqrt(1.8 / 2 / 5).
+        var trend = MemoryTrend.Fit([(0, 0), (3600, 2), (7200, 1), (10800, 3)]);
+
+        Assert.NotNull(trend);
+        Assert.Equal(0.8, trend.SlopeMiBPerHour, 9);
+        Assert.Equal(Math.Sqrt(0.18), trend.SlopeStandardErrorMiBPerHour.GetValueOrDefault(double.NaN), 9);
+    }
+
+    [Fact]
+    public void Two_readings_have_a_slope_but_no_standard_error()
+    {
+        var trend = MemoryTrend.Fit([(0, 100), (1800, 110)]);
+
+        Assert.NotNull(trend);
+        Assert.Equal(20, trend.SlopeMiBPerHour, 9);
+        Assert.Null(trend.SlopeStandardErrorMiBPerHour);
     }
 
     [Fact]
