@@ -7,7 +7,8 @@ namespace AltseasonLive.Api.Ingestion;
 
 /// <summary>
 /// The bearer keys publishers must present. Configured keys win; with none, a random development key is created once in
-/// the data folder (<c>ingestion-dev-key.txt</c>) and printed to the log so a newcomer can publish at once.
+/// the data folder (<c>ingestion-dev-key.txt</c>) and printed to the log once, when it is created, so a newcomer can
+/// publish at once; later starts log only the file's path, so the secret does not spread through every log.
 /// Keys are compared by SHA-256 digest in constant time.
 /// </summary>
 public sealed partial class IngestionKeyStore
@@ -22,7 +23,15 @@ public sealed partial class IngestionKeyStore
         if (keys.Count == 0)
         {
             var (key, path, created) = LoadOrCreateDevelopmentKey(data.Value.ResolveFolder());
-            LogDevelopmentKey(logger, created ? "Generated" : "Using", path, key);
+            if (created)
+            {
+                LogGeneratedKey(logger, path, key);
+            }
+            else
+            {
+                LogExistingKey(logger, path);
+            }
+
             keys.Add(key);
         }
 
@@ -73,11 +82,25 @@ public sealed partial class IngestionKeyStore
         }
 
         var key = "dev-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        File.WriteAllText(path, key + "\n");
+        var file = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            file.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var writer = new StreamWriter(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), file))
+        {
+            writer.Write(key + "\n");
+        }
+
         return (key, path, true);
     }
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "{Action} development ingestion key (stored in {Path}; set Ingestion:Keys to replace it): {Key}")]
-    private static partial void LogDevelopmentKey(ILogger logger, string action, string path, string key);
+        Message = "Generated development ingestion key (stored in {Path}; set Ingestion:Keys to replace it): {Key}")]
+    private static partial void LogGeneratedKey(ILogger logger, string path, string key);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Using the development ingestion key stored in {Path} (set Ingestion:Keys to replace it)")]
+    private static partial void LogExistingKey(ILogger logger, string path);
 }
