@@ -7,8 +7,8 @@ namespace AltseasonLive.Api.Hubs;
 
 /// <summary>
 /// Browser push hub at <c>/hubs/market</c>. Read-only: clients only choose what they follow. Every subscription starts
-/// with a <c>snapshot</c> message; then <c>series</c> (coalesced) and <c>events</c> (never coalesced) messages follow,
-/// written by the connection's <see cref="ClientOutbox"/>, never from here.
+/// with a <c>snapshot</c> message; then <c>series</c> (coalesced per topic) and <c>events</c> (never coalesced) messages
+/// follow, written by the connection's <see cref="ClientOutbox"/>, never from here.
 /// </summary>
 public sealed class MarketHub(MarketFanOut fanOut, IMarketQueries queries, IOptions<MarketHubOptions> options) : Hub
 {
@@ -37,13 +37,13 @@ public sealed class MarketHub(MarketFanOut fanOut, IMarketQueries queries, IOpti
         bool subscribed;
         if (parsed.Kind == MarketTopicKind.Events)
         {
-            subscribed = outbox.TrySubscribeEvents(lastSequence);
+            subscribed = fanOut.SubscribeEvents(outbox, lastSequence);
         }
         else
         {
             var snapshot = await queries.GetSnapshotAsync(parsed, Context.ConnectionAborted)
                 ?? throw new HubException($"Topic '{name}' names nothing the market knows.");
-            subscribed = outbox.TrySubscribe(snapshot);
+            subscribed = fanOut.Subscribe(outbox, snapshot);
         }
 
         return subscribed
@@ -53,7 +53,9 @@ public sealed class MarketHub(MarketFanOut fanOut, IMarketQueries queries, IOpti
 
     /// <summary>Stops following <paramref name="topic"/>; true when it was followed.</summary>
     public bool Unsubscribe(string topic) =>
-        MarketTopic.TryParse(topic, out var parsed) && (fanOut.Find(Context.ConnectionId)?.Unsubscribe(parsed.ToString()) ?? false);
+        MarketTopic.TryParse(topic, out var parsed)
+        && fanOut.Find(Context.ConnectionId) is { } outbox
+        && fanOut.Unsubscribe(outbox, parsed.ToString());
 
     private static string Truncate(string? text) => text is null ? "" : text.Length <= 40 ? text : text[..40];
 }

@@ -1,34 +1,34 @@
-using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Threading.Channels;
 using AltseasonLive.Api.Hubs;
 using AltseasonLive.Api.Market;
+using Microsoft.AspNetCore.SignalR;
 
 namespace AltseasonLive.Api.Push;
 
 /// <summary>
-/// The outgoing side of one hub connection: a bounded queue of ordered messages (snapshots, event batches) plus a
-/// latest-wins map of series values, drained by one writer loop at most <see cref="MarketHubOptions.MaxUpdatesPerSecond"/>
-/// times a second. Producers never wait: when the queue is past the degrade threshold series are dropped, and when it is
-/// full the connection is aborted, so a stalled browser costs its own buffer and nothing else.
+/// The outgoing side of one hub connection: a bounded queue of ordered messages (snapshots, event batches, per-topic
+/// series batches that <see cref="MarketFanOut"/> coalesced and serialized once for all subscribers), drained by one
+/// writer loop. Producers never wait: past the degrade threshold series batches are dropped for this client, and when
+/// the queue is full or one write takes longer than the send timeout the connection is aborted, so a stalled browser
+/// costs its own bounded buffer and nothing else.
 /// </summary>
 public sealed class ClientOutbox
 {
     private readonly Channel<OutboxItem> _queue;
-    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(
-        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
     private readonly Lock _gate = new();
     private readonly HashSet<string> _topics = new(StringComparer.Ordinal);
-    private Dictionary<(string Topic, string Key), SeriesMessage> _pendingSeries = [];
-    private Dictionary<(string Topic, string Key), SeriesMessage> _sendingSeries = [];
     private readonly IClientSender _sender;
     private readonly IMarketQueries _queries;
     private readonly MarketHubOptions _options;
     private readonly PushCounters _counters;
     private readonly Action<string> _abort;
     private readonly TimeProvider _time;
+    private readonly int _degradeAt;
     private readonly CancellationTokenSource _stop = new();
     private long _lastSentSequence;
     private long _droppedSeries;
+    private long _writeStartedAt;
     private int _aborted;
 
     public ClientOutbox(
@@ -40,13 +40,14 @@ public sealed class ClientOutbox
         Action<string> abort,
         TimeProvider time)
     {
+        _time = time;
         ConnectionId = connectionId;
         _sender = sender;
         _queries = queries;
         _options = options;
         _counters = counters;
         _abort = abort;
-        _time = time;
+        _degradeAt = Math.Max(1, (int)(options.ClientBufferCapacity * options.DegradeThreshold));
         _queue = Channel.CreateBounded<OutboxItem>(new BoundedChannelOptions(options.ClientBufferCapacity)
         {
             FullMode = BoundedChannelFullMode.Wait,
@@ -56,11 +57,11 @@ public sealed class ClientOutbox
 
     public string ConnectionId { get; }
 
-    /// <summary>Series values dropped because the client was behind.</summary>
+    /// <summary>Series values not delivered to this client because it was behind.</summary>
     public long DroppedSeries => Interlocked.Read(ref _droppedSeries);
 
-    /// <summary>Messages waiting in the ordered queue (snapshots, event batches).</summary>
-    public int QueuedMessages => _queue.Reader.CanCount ? _queue.Reader.Count : 0;
+    /// <summary>Messages waiting in the queue.</summary>
+    public int QueuedMessages => _queue.Reader.Count;
 
     public bool IsAborted => Volatile.Read(ref _aborted) != 0;
 
@@ -71,6 +72,18 @@ public sealed class ClientOutbox
             lock (_gate)
             {
                 return _topics.Count;
+            }
+        }
+    }
+
+    /// <summary>The followed topics (canonical names).</summary>
+    public IReadOnlyList<string> Topics
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _topics];
             }
         }
     }
@@ -99,22 +112,12 @@ public sealed class ClientOutbox
     {
         lock (_gate)
         {
-            if (!_topics.Remove(topic))
-            {
-                return false;
-            }
-
-            foreach (var key in _pendingSeries.Keys.Where(k => k.Topic == topic).ToList())
-            {
-                _pendingSeries.Remove(key);
-            }
-
-            return true;
+            return _topics.Remove(topic);
         }
     }
 
     /// <summary>Queues an event batch if the client follows events; never waits. A full queue aborts the connection.</summary>
-    public void OfferEvents(ImmutableArray<HubEvent> events)
+    public void OfferEvents(SharedEvents batch)
     {
         bool overflow;
         lock (_gate)
@@ -124,36 +127,54 @@ public sealed class ClientOutbox
                 return;
             }
 
-            overflow = !_queue.Writer.TryWrite(new EventsItem(events));
+            overflow = !_queue.Writer.TryWrite(new EventsItem(batch));
         }
 
         if (overflow)
         {
             Abort("outgoing buffer full");
-            return;
         }
-
-        _wake.Writer.TryWrite(true);
     }
 
-    /// <summary>Keeps the value as the newest of its topic and key if the client follows the topic; never waits.</summary>
-    public void OfferSeries(SeriesMessage update)
+    /// <summary>
+    /// Queues a topic's series batch if the client follows the topic; never waits. A client whose queue is past the
+    /// degrade threshold loses the batch (counted), so series never fill the room that events need.
+    /// </summary>
+    public void OfferSeries(SharedSeries batch)
     {
+        bool dropped;
         lock (_gate)
         {
-            if (!_topics.Contains(update.Topic))
+            if (!_topics.Contains(batch.Topic))
             {
                 return;
             }
 
-            if (!_pendingSeries.TryAdd((update.Topic, update.Key), update))
-            {
-                _pendingSeries[(update.Topic, update.Key)] = update;
-                _counters.AddSeriesCoalesced(1);
-            }
+            dropped = _queue.Reader.Count >= _degradeAt || !_queue.Writer.TryWrite(new SeriesItem(batch));
         }
 
-        _wake.Writer.TryWrite(true);
+        if (dropped)
+        {
+            Interlocked.Add(ref _droppedSeries, batch.Count);
+            _counters.AddSeriesDropped(batch.Count);
+        }
+    }
+
+    /// <summary>
+    /// Aborts the connection when its current write has waited longer than <see cref="MarketHubOptions.SendTimeoutSeconds"/>
+    /// (the client stopped reading and the transport buffers are full). Called by <see cref="MarketFanOut"/>'s watchdog,
+    /// so no per-write timer is needed. True when it aborted.
+    /// </summary>
+    public bool AbortIfStalled()
+    {
+        var started = Volatile.Read(ref _writeStartedAt);
+        if (started == 0 || IsAborted || _time.GetElapsedTime(started) < TimeSpan.FromSeconds(_options.SendTimeoutSeconds))
+        {
+            return false;
+        }
+
+        Abort("send timed out");
+        return true;
     }
 
     /// <summary>Disconnects the client (once) and stops the writer loop.</summary>
@@ -176,19 +197,18 @@ public sealed class ClientOutbox
         _stop.Cancel();
     }
 
-    /// <summary>The writer loop: one per connection, the only code that sends to this client.</summary>
+    /// <summary>The writer loop: one per connection, the only code that writes to this client.</summary>
     public async Task RunAsync()
     {
         var ct = _stop.Token;
-        var interval = TimeSpan.FromSeconds(1.0 / _options.MaxUpdatesPerSecond);
         try
         {
-            while (await _wake.Reader.WaitToReadAsync(ct))
+            while (await _queue.Reader.WaitToReadAsync(ct))
             {
-                _wake.Reader.TryRead(out _);
-                await FlushQueueAsync(ct);
-                await FlushSeriesAsync(ct);
-                await Task.Delay(interval, _time, ct);
+                while (_queue.Reader.TryRead(out var item))
+                {
+                    await WriteAsync(item, ct);
+                }
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -214,42 +234,36 @@ public sealed class ClientOutbox
             }
         }
 
-        _wake.Writer.TryWrite(true);
         return true;
     }
 
-    private async Task FlushQueueAsync(CancellationToken ct)
+    private Task WriteAsync(OutboxItem item, CancellationToken ct) => item switch
     {
-        List<HubEvent>? events = null;
-        while (_queue.Reader.TryRead(out var item))
-        {
-            switch (item)
-            {
-                case EventsItem batch:
-                    foreach (var e in batch.Events)
-                    {
-                        if (e.Sequence > _lastSentSequence)
-                        {
-                            (events ??= []).Add(e);
-                            _lastSentSequence = e.Sequence;
-                        }
-                    }
+        SnapshotItem snapshot => SendAsync(HubMethods.Snapshot, OutgoingMessage.Create(HubMethods.Snapshot, snapshot.Snapshot), ct),
+        CatchUpItem catchUp => CatchUpAsync(catchUp.AfterSequence, ct),
+        EventsItem events => SendEventsAsync(events.Batch, ct),
+        SeriesItem series when IsSubscribed(series.Batch.Topic) => SendAsync(HubMethods.Series, series.Batch.Message, ct),
+        _ => Task.CompletedTask,
+    };
 
-                    break;
-                case SnapshotItem snapshot:
-                    await SendEventsAsync(events, ct);
-                    events = null;
-                    await SendAsync(HubMethods.Snapshot, snapshot.Snapshot, ct);
-                    break;
-                case CatchUpItem catchUp:
-                    await SendEventsAsync(events, ct);
-                    events = null;
-                    await CatchUpAsync(catchUp.AfterSequence, ct);
-                    break;
-            }
+    private Task SendEventsAsync(SharedEvents batch, CancellationToken ct)
+    {
+        var events = batch.Events;
+        if (events.IsDefaultOrEmpty || events[^1].Sequence <= _lastSentSequence)
+        {
+            return Task.CompletedTask;
         }
 
-        await SendEventsAsync(events, ct);
+        var message = batch.Message;
+        if (events[0].Sequence <= _lastSentSequence)
+        {
+            // The replay of a reconnecting client already sent the head of this batch.
+            var rest = events.Where(e => e.Sequence > _lastSentSequence).ToArray();
+            message = OutgoingMessage.Create(HubMethods.Events, rest);
+        }
+
+        _lastSentSequence = events[^1].Sequence;
+        return SendAsync(HubMethods.Events, message, ct);
     }
 
     private async Task CatchUpAsync(long? after, CancellationToken ct)
@@ -261,80 +275,33 @@ public sealed class ClientOutbox
             if (!page.OutOfRetention && !truncated)
             {
                 _lastSentSequence = lastSeen;
-                var missed = page.Events.Where(e => e.Sequence > _lastSentSequence).ToList();
-                if (missed.Count > 0)
+                var missed = page.Events.Where(e => e.Sequence > _lastSentSequence).ToArray();
+                if (missed.Length > 0)
                 {
                     _lastSentSequence = missed[^1].Sequence;
+                    await SendAsync(HubMethods.Events, OutgoingMessage.Create(HubMethods.Events, missed), ct);
                 }
 
-                await SendEventsAsync(missed, ct);
                 return;
             }
 
             var reason = page.OutOfRetention ? "out of retention" : "too many missed events";
-            await SendAsync(
-                HubMethods.Resync,
-                new ResyncMessage(MarketTopic.EventsName, lastSeen, page.OldestSequence, page.LatestSequence, reason),
-                ct);
+            var resync = new ResyncMessage(MarketTopic.EventsName, lastSeen, page.OldestSequence, page.LatestSequence, reason);
+            await SendAsync(HubMethods.Resync, OutgoingMessage.Create(HubMethods.Resync, resync), ct);
         }
 
         var recent = await _queries.GetRecentEventsAsync(_options.SnapshotEvents, ct);
         _lastSentSequence = Math.Max(recent.LatestSequence, recent.Events.IsDefaultOrEmpty ? 0 : recent.Events[^1].Sequence);
-        await SendAsync(HubMethods.Snapshot, new SnapshotMessage(MarketTopic.EventsName, _lastSentSequence, recent.Events), ct);
+        var snapshot = new SnapshotMessage(MarketTopic.EventsName, _lastSentSequence, recent.Events);
+        await SendAsync(HubMethods.Snapshot, OutgoingMessage.Create(HubMethods.Snapshot, snapshot), ct);
     }
 
-    private async Task FlushSeriesAsync(CancellationToken ct)
+    private async Task SendAsync(string method, SerializedHubMessage message, CancellationToken ct)
     {
-        lock (_gate)
-        {
-            if (_pendingSeries.Count == 0)
-            {
-                return;
-            }
-
-            (_pendingSeries, _sendingSeries) = (_sendingSeries, _pendingSeries);
-        }
-
-        if (_queue.Reader.Count >= _options.ClientBufferCapacity * _options.DegradeThreshold)
-        {
-            Interlocked.Add(ref _droppedSeries, _sendingSeries.Count);
-            _counters.AddSeriesDropped(_sendingSeries.Count);
-            _sendingSeries.Clear();
-            return;
-        }
-
-        var batch = _sendingSeries.Values.ToArray();
-        _sendingSeries.Clear();
-        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
-        long totalAge = 0, maxAge = 0;
-        foreach (var value in batch)
-        {
-            var age = Math.Max(0, now - value.TimeMs);
-            totalAge += age;
-            maxAge = Math.Max(maxAge, age);
-        }
-
-        _counters.RecordFlush(batch.Length, totalAge, maxAge);
-        await SendAsync(HubMethods.Series, batch, ct);
-    }
-
-    private Task SendEventsAsync(List<HubEvent>? events, CancellationToken ct) =>
-        events is { Count: > 0 } ? SendAsync(HubMethods.Events, events, ct) : Task.CompletedTask;
-
-    private async Task SendAsync(string method, object payload, CancellationToken ct)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(_options.SendTimeoutSeconds));
-        try
-        {
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            await _sender.SendAsync(method, payload, timeout.Token);
-            _counters.RecordSent(method, System.Diagnostics.Stopwatch.GetTimestamp() - started);
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            Abort("send timed out");
-            throw;
-        }
+        var started = Stopwatch.GetTimestamp();
+        Volatile.Write(ref _writeStartedAt, _time.GetTimestamp());
+        await _sender.SendAsync(message, ct);
+        Volatile.Write(ref _writeStartedAt, 0);
+        _counters.RecordSent(method, Stopwatch.GetTimestamp() - started);
     }
 }

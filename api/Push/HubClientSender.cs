@@ -1,11 +1,13 @@
-using AltseasonLive.Api.Hubs;
 using Microsoft.AspNetCore.SignalR;
 
 namespace AltseasonLive.Api.Push;
 
-/// <summary>Sends to one SignalR connection of <see cref="MarketHub"/> through the hub context (never from inside a hub call).</summary>
-public sealed class HubClientSender(IHubContext<MarketHub> hub, string connectionId) : IClientSender
+/// <summary>
+/// Writes straight to one connection of <see cref="Hubs.MarketHub"/>: the bytes of a <see cref="SerializedHubMessage"/>
+/// are produced once per protocol and copied into each connection's transport, never re-serialized per client.
+/// </summary>
+public sealed class HubClientSender(HubConnectionContext connection) : IClientSender
 {
-    public Task SendAsync(string method, object payload, CancellationToken cancellationToken) =>
-        hub.Clients.Client(connectionId).SendAsync(method, payload, cancellationToken);
+    public ValueTask SendAsync(SerializedHubMessage message, CancellationToken cancellationToken) =>
+        connection.WriteAsync(message, cancellationToken);
 }

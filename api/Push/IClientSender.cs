@@ -1,7 +1,12 @@
+using Microsoft.AspNetCore.SignalR;
+
 namespace AltseasonLive.Api.Push;
 
-/// <summary>Sends one message to one client connection; awaiting it waits for the transport to take the bytes.</summary>
+/// <summary>
+/// Writes one hub message to one client connection; awaiting it waits for the transport to take the bytes. The message
+/// is serialized once and shared by every connection it is written to.
+/// </summary>
 public interface IClientSender
 {
-    Task SendAsync(string method, object payload, CancellationToken cancellationToken);
+    ValueTask SendAsync(SerializedHubMessage message, CancellationToken cancellationToken);
 }

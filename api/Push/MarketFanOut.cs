@@ -1,26 +1,40 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Threading.Channels;
 using AltseasonLive.Api.Hubs;
 using AltseasonLive.Api.Market;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
 namespace AltseasonLive.Api.Push;
 
 /// <summary>
-/// Fans market updates out to every connected browser. Publishing only hands each interested
-/// <see cref="ClientOutbox"/> a message (no per-client send is awaited), so the grain observer path stays fast no
-/// matter how slow a client is.
+/// Fans market updates out to every connected browser. Publishing only records the value (latest per topic and key)
+/// or the event; <see cref="Flush"/>, run by <see cref="PushFlushService"/> at most
+/// <see cref="MarketHubOptions.MaxUpdatesPerSecond"/> times a second, coalesces once per topic, serializes each topic's
+/// message once and queues it on the <see cref="ClientOutbox"/> of each subscriber of that topic. No client send is
+/// ever awaited here, so the grain observer path stays fast no matter how slow a client is.
 /// </summary>
 public sealed partial class MarketFanOut(
-    IHubContext<MarketHub> hub,
+    HubConnectionRegistry connections,
     IMarketQueries queries,
     IOptions<MarketHubOptions> options,
     TimeProvider time,
     PushCounters counters,
     ILogger<MarketFanOut> logger) : IAsyncDisposable
 {
+    /// <summary>Price values carry the tick time, so their age is the latency so far; other kinds carry a bar time.</summary>
+    private const string PriceKind = "Price";
+
     private readonly ConcurrentDictionary<string, (ClientOutbox Outbox, Task Writer)> _clients = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ClientOutbox[]> _subscribers = new(StringComparer.Ordinal);
+    private readonly Lock _subscribersGate = new();
+    private readonly Lock _pendingGate = new();
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(
+        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+    private Dictionary<(string Topic, string Key), SeriesMessage> _pendingSeries = [];
+    private Dictionary<(string Topic, string Key), SeriesMessage> _flushingSeries = [];
+    private List<HubEvent> _pendingEvents = [];
+    private List<HubEvent> _flushingEvents = [];
 
     public int ConnectionCount => _clients.Count;
 
@@ -31,12 +45,20 @@ public sealed partial class MarketFanOut(
 
     public ClientOutbox? Find(string connectionId) => _clients.TryGetValue(connectionId, out var c) ? c.Outbox : null;
 
-    /// <summary>Creates the outbox of a new connection and starts its writer loop; <paramref name="abort"/> disconnects it.</summary>
+    /// <summary>Completes when something was published since the last <see cref="Flush"/> (or the token is cancelled).</summary>
+    public ValueTask<bool> WaitForPublishAsync(CancellationToken cancellationToken) => _wake.Reader.WaitToReadAsync(cancellationToken);
+
+    /// <summary>
+    /// Creates the outbox of a new connection (whose <c>HubConnectionContext</c> the lifetime manager registered) and
+    /// starts its writer loop; <paramref name="abort"/> disconnects it.
+    /// </summary>
     public ClientOutbox Connect(string connectionId, Action abort)
     {
+        var connection = connections.Find(connectionId)
+            ?? throw new InvalidOperationException($"Connection {connectionId} is not registered by {nameof(MarketHubLifetimeManager)}.");
         var outbox = new ClientOutbox(
             connectionId,
-            new HubClientSender(hub, connectionId),
+            new HubClientSender(connection),
             queries,
             options.Value,
             counters,
@@ -56,12 +78,38 @@ public sealed partial class MarketFanOut(
     {
         if (_clients.TryRemove(connectionId, out var client))
         {
+            foreach (var topic in client.Outbox.Topics)
+            {
+                RemoveSubscriber(topic, client.Outbox);
+            }
+
             client.Outbox.Stop();
             await client.Writer;
         }
     }
 
-    /// <summary>Queues a batch of events (in sequence order) for every client that follows events.</summary>
+    /// <summary>
+    /// Follows a non-event topic: the snapshot is queued first, then the topic's batches. False past the subscription limit.
+    /// </summary>
+    public bool Subscribe(ClientOutbox outbox, SnapshotMessage snapshot) =>
+        Subscribe(outbox, snapshot.Topic, () => outbox.TrySubscribe(snapshot));
+
+    /// <summary>Follows events from <paramref name="lastSequence"/> (replay or resync), then live batches.</summary>
+    public bool SubscribeEvents(ClientOutbox outbox, long? lastSequence) =>
+        Subscribe(outbox, MarketTopic.EventsName, () => outbox.TrySubscribeEvents(lastSequence));
+
+    public bool Unsubscribe(ClientOutbox outbox, string topic)
+    {
+        var removed = outbox.Unsubscribe(topic);
+        if (removed)
+        {
+            RemoveSubscriber(topic, outbox);
+        }
+
+        return removed;
+    }
+
+    /// <summary>Queues a batch of events (in sequence order) for the next flush to every client that follows events.</summary>
     public void PublishEvents(ImmutableArray<HubEvent> events)
     {
         if (events.IsDefaultOrEmpty)
@@ -70,23 +118,94 @@ public sealed partial class MarketFanOut(
         }
 
         counters.AddEventsOffered(events.Length);
-        foreach (var (_, client) in _clients)
+        lock (_pendingGate)
         {
-            client.Outbox.OfferEvents(events);
+            _pendingEvents.AddRange(events);
         }
+
+        _wake.Writer.TryWrite(true);
     }
 
-    /// <summary>Offers each series value to every client that follows its topic (latest value wins per client).</summary>
+    /// <summary>Keeps each series value as the newest of its topic and key until the next flush.</summary>
     public void PublishSeries(IReadOnlyList<SeriesMessage> updates)
     {
-        counters.AddSeriesOffered(updates.Count);
-        foreach (var (_, client) in _clients)
+        if (updates.Count == 0)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        int replaced = 0, prices = 0;
+        long totalAge = 0, maxAge = 0;
+        foreach (var update in updates)
+        {
+            if (update.Kind == PriceKind)
+            {
+                var age = Math.Max(0, now - update.TimeMs);
+                prices++;
+                totalAge += age;
+                maxAge = Math.Max(maxAge, age);
+            }
+        }
+
+        lock (_pendingGate)
         {
             foreach (var update in updates)
             {
-                client.Outbox.OfferSeries(update);
+                if (!_pendingSeries.TryAdd((update.Topic, update.Key), update))
+                {
+                    _pendingSeries[(update.Topic, update.Key)] = update;
+                    replaced++;
+                }
             }
         }
+
+        counters.AddSeriesOffered(updates.Count);
+        counters.AddSeriesCoalesced(replaced);
+        counters.RecordArrival(prices, totalAge, maxAge);
+        _wake.Writer.TryWrite(true);
+    }
+
+    /// <summary>
+    /// Sends what was published since the last flush: one <c>events</c> message for all event followers, then one
+    /// <c>series</c> message per changed topic for that topic's subscribers, each serialized once. Single caller
+    /// (<see cref="PushFlushService"/>).
+    /// </summary>
+    public void Flush()
+    {
+        _wake.Reader.TryRead(out _);
+        lock (_pendingGate)
+        {
+            (_pendingSeries, _flushingSeries) = (_flushingSeries, _pendingSeries);
+            (_pendingEvents, _flushingEvents) = (_flushingEvents, _pendingEvents);
+        }
+
+        if (_flushingEvents.Count > 0)
+        {
+            var batch = SharedEvents.Create([.. _flushingEvents]);
+            _flushingEvents.Clear();
+            foreach (var outbox in Subscribers(MarketTopic.EventsName))
+            {
+                outbox.OfferEvents(batch);
+            }
+        }
+
+        if (_flushingSeries.Count > 0)
+        {
+            FlushSeries();
+        }
+    }
+
+    /// <summary>Aborts the connections whose current write has been stuck longer than the send timeout.</summary>
+    public int AbortStalled()
+    {
+        var aborted = 0;
+        foreach (var (_, client) in _clients)
+        {
+            aborted += client.Outbox.AbortIfStalled() ? 1 : 0;
+        }
+
+        return aborted;
     }
 
     /// <summary>Messages waiting in all outboxes together, and in the fullest one.</summary>
@@ -111,6 +230,88 @@ public sealed partial class MarketFanOut(
         }
     }
 
+    private void FlushSeries()
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var prices = 0;
+        long totalAge = 0, maxAge = 0;
+        foreach (var topic in _flushingSeries.Values.GroupBy(v => v.Topic, StringComparer.Ordinal))
+        {
+            var values = topic.ToArray();
+            foreach (var value in values.Where(v => v.Kind == PriceKind))
+            {
+                prices++;
+                var age = Math.Max(0, now - value.TimeMs);
+                totalAge += age;
+                maxAge = Math.Max(maxAge, age);
+            }
+
+            var subscribers = Subscribers(topic.Key);
+            if (subscribers.Length == 0)
+            {
+                continue;
+            }
+
+            var batch = SharedSeries.Create(topic.Key, values);
+            foreach (var outbox in subscribers)
+            {
+                outbox.OfferSeries(batch);
+            }
+        }
+
+        counters.RecordFlush(_flushingSeries.Count, prices, totalAge, maxAge);
+        _flushingSeries.Clear();
+    }
+
+    private ClientOutbox[] Subscribers(string topic) => _subscribers.TryGetValue(topic, out var list) ? list : [];
+
+    private bool Subscribe(ClientOutbox outbox, string topic, Func<bool> subscribe)
+    {
+        // Indexed first: the outbox ignores batches of a topic it does not follow yet, and queues its snapshot (or
+        // replay) before it accepts any, so nothing published in between is lost or sent ahead of the snapshot.
+        var wasIndexed = Subscribers(topic).Contains(outbox);
+        AddSubscriber(topic, outbox);
+        if (subscribe())
+        {
+            return true;
+        }
+
+        if (!wasIndexed)
+        {
+            RemoveSubscriber(topic, outbox);
+        }
+
+        return false;
+    }
+
+    private void AddSubscriber(string topic, ClientOutbox outbox)
+    {
+        lock (_subscribersGate)
+        {
+            var current = Subscribers(topic);
+            if (!current.Contains(outbox))
+            {
+                _subscribers[topic] = [.. current, outbox];
+            }
+        }
+    }
+
+    private void RemoveSubscriber(string topic, ClientOutbox outbox)
+    {
+        lock (_subscribersGate)
+        {
+            var remaining = Subscribers(topic).Where(o => o != outbox).ToArray();
+            if (remaining.Length == 0)
+            {
+                _subscribers.TryRemove(topic, out _);
+            }
+            else
+            {
+                _subscribers[topic] = remaining;
+            }
+        }
+    }
+
     private async Task RunWriterAsync(ClientOutbox outbox)
     {
         try
@@ -124,7 +325,7 @@ public sealed partial class MarketFanOut(
         }
         catch (OperationCanceledException)
         {
-            // A send timed out: the outbox has already aborted the connection.
+            // The connection was aborted while a write was pending.
         }
     }
 

@@ -19,6 +19,9 @@ public sealed class PushCounters
     private long _eventMessagesSent;
     private long _messagesSent;
     private long _clientsDropped;
+    private long _arrivalAgeTotalMs;
+    private long _arrivalAgeCount;
+    private long _arrivalAgeMaxMs;
     private long _flushAgeTotalMs;
     private long _flushAgeCount;
     private long _flushAgeMaxMs;
@@ -63,12 +66,28 @@ public sealed class PushCounters
 
     public void AddEventsOffered(int count) => Interlocked.Add(ref _eventsOffered, count);
 
-    /// <summary>A flush of <paramref name="values"/> series values whose data was <paramref name="maxAgeMs"/> old at most (mean <paramref name="totalAgeMs"/>/values).</summary>
-    public void RecordFlush(int values, long totalAgeMs, long maxAgeMs)
+    /// <summary>
+    /// Price values arrived from the grains, <paramref name="totalAgeMs"/> old together (now minus tick time) and
+    /// <paramref name="maxAgeMs"/> at most: the part of tick-to-client latency spent before the hub.
+    /// </summary>
+    public void RecordArrival(int values, long totalAgeMs, long maxAgeMs)
+    {
+        if (values == 0)
+        {
+            return;
+        }
+
+        Interlocked.Add(ref _arrivalAgeTotalMs, totalAgeMs);
+        Interlocked.Add(ref _arrivalAgeCount, values);
+        InterlockedMax(ref _arrivalAgeMaxMs, maxAgeMs);
+    }
+
+    /// <summary>A flush of <paramref name="values"/> series values; <paramref name="priceValues"/> price values among them were was <paramref name="maxAgeMs"/> old at most (mean <paramref name="totalAgeMs"/>/values).</summary>
+    public void RecordFlush(int values, int priceValues, long totalAgeMs, long maxAgeMs)
     {
         Interlocked.Add(ref _seriesFlushed, values);
         Interlocked.Add(ref _flushAgeTotalMs, totalAgeMs);
-        Interlocked.Add(ref _flushAgeCount, values);
+        Interlocked.Add(ref _flushAgeCount, priceValues);
         InterlockedMax(ref _flushAgeMaxMs, maxAgeMs);
     }
 
@@ -97,11 +116,15 @@ public sealed class PushCounters
     }
 
     /// <summary>
-    /// Mean and max age (ms, now minus the value's own <c>TimeMs</c>) of series values when flushed, and mean and max
+    /// Mean and max age (ms, now minus the tick time) of price values when they arrived from the grains and when they
+    /// were flushed to subscribers, and mean and max
     /// time (ms) of one write to a connection, since the previous call (the stats sampler's interval).
     /// </summary>
     public PushStageTimes TakeStageTimes()
     {
+        var arrivalTotal = Interlocked.Exchange(ref _arrivalAgeTotalMs, 0);
+        var arrivalCount = Interlocked.Exchange(ref _arrivalAgeCount, 0);
+        var arrivalMax = Interlocked.Exchange(ref _arrivalAgeMaxMs, 0);
         var ageTotal = Interlocked.Exchange(ref _flushAgeTotalMs, 0);
         var ageCount = Interlocked.Exchange(ref _flushAgeCount, 0);
         var ageMax = Interlocked.Exchange(ref _flushAgeMaxMs, 0);
@@ -110,6 +133,8 @@ public sealed class PushCounters
         var writeMax = Interlocked.Exchange(ref _writeMaxTicks, 0);
         var msPerTick = 1000.0 / System.Diagnostics.Stopwatch.Frequency;
         return new PushStageTimes(
+            arrivalCount == 0 ? 0 : Math.Round((double)arrivalTotal / arrivalCount, 1),
+            arrivalMax,
             ageCount == 0 ? 0 : Math.Round((double)ageTotal / ageCount, 1),
             ageMax,
             writeCount == 0 ? 0 : Math.Round(writeTotal * msPerTick / writeCount, 3),

@@ -1,4 +1,14 @@
 namespace AltseasonLive.Api.Push;
 
-/// <summary>Where push latency goes, over one stats interval: series value age at flush and per-connection write time, in ms.</summary>
-public sealed record PushStageTimes(double SeriesAgeAtFlushMeanMs, long SeriesAgeAtFlushMaxMs, double WriteMeanMs, double WriteMaxMs);
+/// <summary>
+/// Where tick-to-client latency goes, over one stats interval, in ms: the age (now minus tick time) of price values
+/// when they arrive from the grains (publisher, ingestion, grains, push notifier) and when the hub flushes them
+/// (plus the coalescing wait), then the time of one write to a connection (the transport taking the bytes).
+/// </summary>
+public sealed record PushStageTimes(
+    double PriceAgeAtArrivalMeanMs,
+    long PriceAgeAtArrivalMaxMs,
+    double PriceAgeAtFlushMeanMs,
+    long PriceAgeAtFlushMaxMs,
+    double WriteMeanMs,
+    double WriteMaxMs);

@@ -84,7 +84,7 @@ public sealed class LoadRunnerTests
 
             var subscribers = root.GetProperty("subscribers");
             Assert.Equal(summary.Subscribers.UpdatesMax, subscribers.GetProperty("updatesMax").GetInt64());
-            Assert.Equal(JsonValueKind.False, root.GetProperty("server").GetProperty("statsEndpointAvailable").ValueKind);
+            Assert.Equal(JsonValueKind.True, root.GetProperty("server").GetProperty("statsEndpointAvailable").ValueKind);
         }
         finally
         {

@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using AltseasonLive.Api.Hubs;
 using AltseasonLive.Api.Push;
 using AltseasonLive.Api.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 
 namespace AltseasonLive.Api.Tests.Hubs;
 
@@ -13,8 +16,11 @@ public sealed class ClientOutboxTests
         ClientBufferCapacity = 8,
         DegradeThreshold = 0.5,
         MaxUpdatesPerSecond = 1000,
-        SendTimeoutSeconds = 600,
+        SendTimeoutSeconds = 30,
     };
+
+    private static SharedSeries Asi(long timeMs, double value) =>
+        SharedSeries.Create("altseason", [new SeriesMessage("altseason", "AltseasonIndex", "ASI", timeMs, value, false)]);
 
     [Fact]
     public async Task A_client_that_falls_behind_loses_series_first_and_still_gets_every_event()
@@ -22,7 +28,8 @@ public sealed class ClientOutboxTests
         var sender = new GatedSender();
         var market = new FakeMarketQueries(retention: 1000);
         var aborted = new List<string>();
-        var outbox = new ClientOutbox("c1", sender, market, Options, new PushCounters(), aborted.Add, TimeProvider.System);
+        var counters = new PushCounters();
+        var outbox = new ClientOutbox("c1", sender, market, Options, counters, aborted.Add, TimeProvider.System);
         var writer = Task.Run(outbox.RunAsync);
 
         Assert.True(outbox.TrySubscribeEvents(null));
@@ -30,23 +37,25 @@ public sealed class ClientOutboxTests
         await sender.WaitForSendsAsync(2);
 
         sender.Freeze();
-        outbox.OfferEvents(market.Append(1));
+        outbox.OfferEvents(SharedEvents.Create(market.Append(1)));
         await sender.WaitForBlockedAsync();
         for (var i = 0; i < 5; i++)
         {
-            outbox.OfferEvents(market.Append(1));
+            outbox.OfferEvents(SharedEvents.Create(market.Append(1)));
         }
 
-        outbox.OfferSeries(new SeriesMessage("altseason", "AltseasonIndex", "ASI", 1, 50, false));
+        Assert.Equal(5, outbox.QueuedMessages);
+        outbox.OfferSeries(Asi(1, 50));
         sender.Release();
 
         await sender.WaitForAsync(() => sender.EventSequences.Count == 6);
         Assert.Equal(Enumerable.Range(1, 6).Select(i => (long)i), sender.EventSequences);
         Assert.Equal(1, outbox.DroppedSeries);
+        Assert.Equal(1, counters.SeriesDropped);
         Assert.DoesNotContain(HubMethods.Series, sender.Methods);
         Assert.Empty(aborted);
 
-        outbox.OfferSeries(new SeriesMessage("altseason", "AltseasonIndex", "ASI", 2, 51, false));
+        outbox.OfferSeries(Asi(2, 51));
         await sender.WaitForAsync(() => sender.Methods.Contains(HubMethods.Series));
         outbox.Stop();
         await writer;
@@ -64,11 +73,11 @@ public sealed class ClientOutboxTests
         await sender.WaitForSendsAsync(1);
 
         sender.Freeze();
-        outbox.OfferEvents(market.Append(1));
+        outbox.OfferEvents(SharedEvents.Create(market.Append(1)));
         await sender.WaitForBlockedAsync();
         for (var i = 0; i <= Options.ClientBufferCapacity; i++)
         {
-            outbox.OfferEvents(market.Append(1));
+            outbox.OfferEvents(SharedEvents.Create(market.Append(1)));
         }
 
         Assert.Equal(["outgoing buffer full"], aborted);
@@ -76,18 +85,90 @@ public sealed class ClientOutboxTests
         await writer.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
-    /// <summary>Records sends; while frozen, a send waits (honouring cancellation) like a socket whose peer stopped reading.</summary>
+    [Fact]
+    public async Task A_write_stuck_longer_than_the_send_timeout_aborts_the_connection()
+    {
+        var sender = new GatedSender();
+        var clock = new ManualClock();
+        var aborted = new ConcurrentQueue<string>();
+        var outbox = new ClientOutbox("c3", sender, new FakeMarketQueries(retention: 10), Options, new PushCounters(), aborted.Enqueue, clock);
+        var writer = Task.Run(outbox.RunAsync);
+        Assert.True(outbox.TrySubscribe(new SnapshotMessage("altseason", 0, new { })));
+        await sender.WaitForSendsAsync(1);
+        Assert.False(outbox.AbortIfStalled());
+
+        sender.Freeze();
+        outbox.OfferSeries(Asi(1, 50));
+        await sender.WaitForBlockedAsync();
+        clock.Advance(TimeSpan.FromSeconds(Options.SendTimeoutSeconds - 1));
+        Assert.False(outbox.AbortIfStalled());
+        clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.True(outbox.AbortIfStalled());
+
+        Assert.Equal(["send timed out"], aborted);
+        await writer.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task Every_recipient_gets_the_same_serialized_message_instance()
+    {
+        var first = new GatedSender();
+        var second = new GatedSender();
+        var market = new FakeMarketQueries(retention: 10);
+        var outboxes = new[] { first, second }
+            .Select((s, i) => new ClientOutbox($"s{i}", s, market, Options, new PushCounters(), _ => { }, TimeProvider.System))
+            .ToList();
+        var writers = outboxes.Select(o => Task.Run(o.RunAsync)).ToList();
+        foreach (var outbox in outboxes)
+        {
+            Assert.True(outbox.TrySubscribe(new SnapshotMessage("altseason", 0, new { })));
+        }
+
+        var batch = Asi(1, 50);
+        outboxes.ForEach(o => o.OfferSeries(batch));
+        await first.WaitForSendsAsync(2);
+        await second.WaitForSendsAsync(2);
+
+        Assert.Same(batch.Message, first.Messages[^1]);
+        Assert.Same(batch.Message, second.Messages[^1]);
+        outboxes.ForEach(o => o.Stop());
+        await Task.WhenAll(writers);
+    }
+
+    /// <summary>A clock the test moves by hand (timestamps in ms).</summary>
+    private sealed class ManualClock : TimeProvider
+    {
+        private long _now = 1;
+
+        public override long TimestampFrequency => 1000;
+
+        public override long GetTimestamp() => Interlocked.Read(ref _now);
+
+        public void Advance(TimeSpan by) => Interlocked.Add(ref _now, (long)by.TotalMilliseconds);
+    }
+
+    /// <summary>Records writes; while frozen, a write waits (honouring cancellation) like a socket whose peer stopped reading.</summary>
     private sealed class GatedSender : IClientSender
     {
-        private readonly ConcurrentQueue<(string Method, object Payload)> _sent = new();
+        private readonly ConcurrentQueue<SerializedHubMessage> _sent = new();
         private TaskCompletionSource _gate = CompletedGate();
         private TaskCompletionSource _blocked = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public IReadOnlyList<string> Methods => [.. _sent.Select(s => s.Method)];
+        public IReadOnlyList<SerializedHubMessage> Messages => [.. _sent];
+
+        public IReadOnlyList<string> Methods => [.. _sent.Select(m => Invocation(m).Target)];
 
         public IReadOnlyList<long> EventSequences =>
         [
-            .. _sent.Where(s => s.Method == HubMethods.Events).SelectMany(s => (IEnumerable<HubEvent>)s.Payload).Select(e => e.Sequence),
+            .. _sent.Select(Invocation)
+                .Where(i => i.Target == HubMethods.Events)
+                .SelectMany(i => i.Arguments[0] switch
+                {
+                    ImmutableArray<HubEvent> events => events.AsEnumerable(),
+                    IEnumerable<HubEvent> events => events,
+                    _ => [],
+                })
+                .Select(e => e.Sequence),
         ];
 
         public void Freeze()
@@ -112,7 +193,7 @@ public sealed class ClientOutboxTests
             Assert.True(condition(), "condition not reached");
         }
 
-        public async Task SendAsync(string method, object payload, CancellationToken cancellationToken)
+        public async ValueTask SendAsync(SerializedHubMessage message, CancellationToken cancellationToken)
         {
             if (!_gate.Task.IsCompleted)
             {
@@ -120,8 +201,11 @@ public sealed class ClientOutboxTests
                 await _gate.Task.WaitAsync(cancellationToken);
             }
 
-            _sent.Enqueue((method, payload is IEnumerable<HubEvent> events ? events.ToList() : payload));
+            _sent.Enqueue(message);
         }
+
+        private static InvocationMessage Invocation(SerializedHubMessage message) =>
+            message.Message as InvocationMessage ?? throw new InvalidOperationException("Not an invocation.");
 
         private static TaskCompletionSource CompletedGate()
         {
