@@ -168,7 +168,8 @@ public sealed class SiloBench(SiloBenchSettings settings)
             0,
             Environment.ProcessorCount,
             [],
-            0);
+            0,
+            measuredTicks == 0 ? 0 : Math.Round(cpuSeconds * 1e6 / measuredTicks, 3));
     }
 
     private static int FreePort()

@@ -2,7 +2,8 @@ namespace AltseasonLive.LoadTest.Bench;
 
 /// <summary>
 /// Silo benchmark result. Silo figures cover the whole process (grains, Orleans runtime, batch building) over the
-/// measured period; <see cref="SiloCpuCores"/> is process CPU time / wall time. The bare loop is the single-threaded
+/// measured period; <see cref="SiloCpuCores"/> is process CPU time / wall time and <see cref="SiloCpuMicrosecondsPerTick"/>
+/// process CPU time / ticks (steadier than ticks/s when other processes share the cores). The bare loop is the single-threaded
 /// statistics-only limit doing the arithmetic the grains do for this Returns-only universe (Returns banks only);
 /// <see cref="SiloToBareRatio"/> = silo ticks/s / that loop's ticks/s. <see cref="BareWithLevelsTicksPerSecond"/> is the
 /// same loop with a Levels bank per anchor as well (arithmetic this universe does not need; for comparison with runs
@@ -31,4 +32,5 @@ public sealed record SiloBenchSummary(
     double SiloToBareRatio,
     int ProcessorCount,
     IReadOnlyList<StageTiming> Stages,
-    double BareWithLevelsTicksPerSecond);
+    double BareWithLevelsTicksPerSecond,
+    double SiloCpuMicrosecondsPerTick);

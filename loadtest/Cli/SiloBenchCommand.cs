@@ -78,6 +78,7 @@ public static class SiloBenchCommand
         table.AddRow("Silo ticks/s", string.Create(inv, $"{s.SiloTicksPerSecond:N0} ({s.SiloTicks:N0} in {s.MeasuredSeconds:0.0} s)"));
         table.AddRow("Silo bytes allocated per tick", s.SiloBytesPerTick.ToString("N1", inv));
         table.AddRow("Silo CPU (cores busy)", string.Create(inv, $"{s.SiloCpuCores:0.00} of {s.ProcessorCount}"));
+        table.AddRow("Silo CPU per tick (whole process)", string.Create(inv, $"{s.SiloCpuMicrosecondsPerTick:0.000} µs"));
         table.AddRow("GC gen0 / gen1 / gen2", $"{s.Gen0Collections} / {s.Gen1Collections} / {s.Gen2Collections}");
         table.AddRow("Ingest call p50 / p99", string.Create(inv, $"{s.IngestCallP50Ms:0.0} / {s.IngestCallP99Ms:0.0} ms"));
         table.AddRow("Bare loop ticks/s (1 thread, Returns banks as the grains)", string.Create(inv, $"{s.BareTicksPerSecond:N0} ({s.BareSlots} slots)"));

@@ -77,6 +77,8 @@ public sealed class AssetGrain : Grain, IAssetGrain
 
     public async Task<ImmutableArray<TickRejectReason>> Ingest(ImmutableArray<Tick> ticks)
     {
+        // One state lookup per call: the persistent-state getter checks the runtime context (a thread-static) each time.
+        var state = S;
         var verdicts = ImmutableArray.CreateBuilder<TickRejectReason>(ticks.Length);
         var closes = _closes;
         closes.Clear();
@@ -85,11 +87,11 @@ public sealed class AssetGrain : Grain, IAssetGrain
         {
             var verdict = tick.Symbol != _asset.Symbol
                 ? TickRejectReason.UnknownSymbol
-                : S.Validate(tick, _bars.BarSizeMs, _bars.LateToleranceMs, nowMs, _bars.FutureToleranceMs);
+                : state.Validate(tick, _bars.BarSizeMs, _bars.LateToleranceMs, nowMs, _bars.FutureToleranceMs);
             verdicts.Add(verdict);
             if (verdict == TickRejectReason.None)
             {
-                Apply(tick, closes);
+                Apply(state, tick, closes);
             }
         }
 
@@ -128,47 +130,47 @@ public sealed class AssetGrain : Grain, IAssetGrain
             S.AllTimeHigh.HighTimeMs));
     }
 
-    private void Apply(in Tick tick, List<(long BarStartMs, double Close)> closes)
+    private void Apply(AssetState state, in Tick tick, List<(long BarStartMs, double Close)> closes)
     {
         var bar = BarClock.IndexOf(tick.TimeMs, _bars.BarSizeMs);
-        if (S.HasBar && bar > S.BarIndex && S.LastPrice is { } close)
+        if (state.HasBar && bar > state.BarIndex && state.LastPrice is { } close)
         {
-            closes.Add((BarClock.StartOf(S.BarIndex, _bars.BarSizeMs), close));
-            S.BarsClosed++;
-            S.RecentCloses.Add(close);
-            if (S.RecentCloses.Count > _volatility.Window + 1)
+            closes.Add((BarClock.StartOf(state.BarIndex, _bars.BarSizeMs), close));
+            state.BarsClosed++;
+            state.RecentCloses.Add(close);
+            if (state.RecentCloses.Count > _volatility.Window + 1)
             {
-                S.RecentCloses.RemoveAt(0);
+                state.RecentCloses.RemoveAt(0);
             }
 
             _volatility.Commit();
         }
 
-        if (!S.HasBar || bar > S.BarIndex)
+        if (!state.HasBar || bar > state.BarIndex)
         {
-            S.HasBar = true;
-            S.BarIndex = bar;
-            S.BarOpen = S.BarHigh = S.BarLow = tick.Price;
+            state.HasBar = true;
+            state.BarIndex = bar;
+            state.BarOpen = state.BarHigh = state.BarLow = tick.Price;
         }
         else
         {
-            S.BarHigh = Math.Max(S.BarHigh, tick.Price);
-            S.BarLow = Math.Min(S.BarLow, tick.Price);
+            state.BarHigh = Math.Max(state.BarHigh, tick.Price);
+            state.BarLow = Math.Min(state.BarLow, tick.Price);
         }
 
-        if (tick.TimeMs >= S.LastTimeMs)
+        if (tick.TimeMs >= state.LastTimeMs)
         {
-            S.LastTimeMs = tick.TimeMs;
-            S.LastPrice = tick.Price;
+            state.LastTimeMs = tick.TimeMs;
+            state.LastPrice = tick.Price;
             _volatility.Revise(tick.Price);
         }
 
         if (tick.Supply is { } supply)
         {
-            S.Supply = supply;
+            state.Supply = supply;
         }
 
-        S.MarketCap = tick.MarketCap ?? (S.Supply ?? _asset.Supply) * S.LastPrice;
+        state.MarketCap = tick.MarketCap ?? (state.Supply ?? _asset.Supply) * state.LastPrice;
         _throttle.MarkDirty();
     }
 

@@ -89,18 +89,20 @@ public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain
 
     public async Task Ingest(ImmutableArray<Tick> ticks)
     {
+        // One state lookup per call: the persistent-state getter checks the runtime context (a thread-static) each time.
+        var state = S;
         if (TickOrder.IsByTime(ticks))
         {
             foreach (var tick in ticks)
             {
-                Apply(tick);
+                Apply(state, tick);
             }
         }
         else
         {
             foreach (var tick in ticks.OrderBy(t => t.TimeMs))
             {
-                Apply(tick);
+                Apply(state, tick);
             }
         }
 
@@ -128,7 +130,7 @@ public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain
             ? stats.ToValue(BarClock.StartOf(S.BarIndex, _barSizeMs))
             : null);
 
-    private void Apply(in Tick tick)
+    private void Apply(CorrelationGroupState state, in Tick tick)
     {
         var isAnchor = tick.Symbol == Anchor;
         var partner = isAnchor ? -1 : _banks.PartnerIndexOf(tick.Symbol);
@@ -138,22 +140,22 @@ public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain
         }
 
         var bar = BarClock.IndexOf(tick.TimeMs, _barSizeMs);
-        if (S.HasBar && bar < S.BarIndex)
+        if (state.HasBar && bar < state.BarIndex)
         {
             return;
         }
 
-        if (S.HasBar && bar > S.BarIndex)
+        if (state.HasBar && bar > state.BarIndex)
         {
-            CloseBar();
+            CloseBar(state);
         }
 
-        S.HasBar = true;
-        S.BarIndex = bar;
+        state.HasBar = true;
+        state.BarIndex = bar;
         if (isAnchor)
         {
             _banks.ReviseAnchor(tick.Price);
-            S.PendingAnchor = tick.Price;
+            state.PendingAnchor = tick.Price;
         }
         else
         {
@@ -162,19 +164,19 @@ public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain
         }
     }
 
-    private void CloseBar()
+    private void CloseBar(CorrelationGroupState state)
     {
         _banks.CommitBar();
-        if (S.PendingAnchor is { } anchor)
+        if (state.PendingAnchor is { } anchor)
         {
-            S.Bars.Add(new GroupBar(S.BarIndex, anchor, _pending.ToDictionary()));
+            state.Bars.Add(new GroupBar(state.BarIndex, anchor, _pending.ToDictionary()));
             var keep = (2 * _banks.Layout.MaxWindow) + 4;
-            if (S.Bars.Count > keep)
+            if (state.Bars.Count > keep)
             {
-                S.Bars.RemoveRange(0, S.Bars.Count - keep);
+                state.Bars.RemoveRange(0, state.Bars.Count - keep);
             }
 
-            var barStart = BarClock.StartOf(S.BarIndex, _barSizeMs);
+            var barStart = BarClock.StartOf(state.BarIndex, _barSizeMs);
             for (var partner = 0; partner < _pending.Count; partner++)
             {
                 if (_pending.Has(partner))
@@ -184,8 +186,8 @@ public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain
             }
         }
 
-        S.PendingAnchor = null;
-        S.PendingPartners = [];
+        state.PendingAnchor = null;
+        state.PendingPartners = [];
         _pending.Clear();
         _throttle.MarkDirty();
     }

@@ -19,7 +19,7 @@ namespace AltseasonLive.Grains.Live;
 public sealed class PushNotifierGrain : Grain, IPushNotifierGrain
 {
     private readonly Queue<MarketEvent> _events = new();
-    private readonly OrderedDictionary<(SeriesKind Kind, string Key), SeriesUpdate> _series = [];
+    private readonly CoalescingSeriesQueue _series = new();
     private readonly PushOptions _options;
     private readonly TimeProvider _clock;
     private readonly ILogger<PushNotifierGrain> _logger;
@@ -55,7 +55,7 @@ public sealed class PushNotifierGrain : Grain, IPushNotifierGrain
     {
         foreach (var update in updates)
         {
-            _series[(update.Kind, update.Key)] = update;
+            _series.Add(update);
         }
 
         return Task.CompletedTask;
@@ -77,17 +77,10 @@ public sealed class PushNotifierGrain : Grain, IPushNotifierGrain
             budget--;
         }
 
-        var series = ImmutableArray.CreateBuilder<SeriesUpdate>();
-        while (budget > 0 && _series.Count > 0)
-        {
-            series.Add(_series.GetAt(0).Value);
-            _series.RemoveAt(0);
-            budget--;
-        }
-
+        var (eventBatch, seriesBatch) = (events.ToImmutable(), _series.Drain(budget));
         foreach (var observer in observers)
         {
-            await Send(observer, events.ToImmutable(), series.ToImmutable());
+            await Send(observer, eventBatch, seriesBatch);
         }
     }
 

@@ -57,6 +57,8 @@ public sealed class MarketGrain : Grain, IMarketGrain
         var composites = ImmutableArray.CreateBuilder<Tick>();
         var events = new List<MarketEvent>();
         var ordered = TickOrder.IsByTime(ticks) ? ticks : [.. ticks.OrderBy(t => t.TimeMs)];
+        // One state lookup per call: the persistent-state getter checks the runtime context (a thread-static) each time.
+        var state = S;
         foreach (var tick in ordered)
         {
             if (!_universe.TryGetAsset(tick.Symbol, out var asset))
@@ -67,15 +69,15 @@ public sealed class MarketGrain : Grain, IMarketGrain
             switch (asset.Class)
             {
                 case AssetClass.Coin or AssetClass.Stablecoin:
-                    OnCoinTick(tick, asset, composites, events);
+                    OnCoinTick(state, tick, asset, composites, events);
                     break;
                 case AssetClass.Composite or AssetClass.Dominance:
-                    S.Supplied.Add(tick.Symbol);
+                    state.Supplied.Add(tick.Symbol);
                     OnSeriesValue(tick.Symbol, tick.TimeMs, tick.Price, events);
                     break;
             }
 
-            S.TimeMs = Math.Max(S.TimeMs, tick.TimeMs);
+            state.TimeMs = Math.Max(state.TimeMs, tick.TimeMs);
             _throttle.MarkDirty();
         }
 
@@ -117,12 +119,12 @@ public sealed class MarketGrain : Grain, IMarketGrain
             [.. S.Supplied.Order(StringComparer.Ordinal)]));
     }
 
-    private void OnCoinTick(in Tick tick, AssetOptions asset, ImmutableArray<Tick>.Builder composites, List<MarketEvent> events)
+    private void OnCoinTick(MarketState state, in Tick tick, AssetOptions asset, ImmutableArray<Tick>.Builder composites, List<MarketEvent> events)
     {
         var bar = BarClock.IndexOf(tick.TimeMs, _barSizeMs);
-        if (S.HasCoinBar && bar > S.CoinBarIndex)
+        if (state.HasCoinBar && bar > state.CoinBarIndex)
         {
-            if (S.CompositesDirty)
+            if (state.CompositesDirty)
             {
                 EmitComposites(composites, events);
             }
@@ -130,29 +132,29 @@ public sealed class MarketGrain : Grain, IMarketGrain
             UpdateAltseasonIndex(events);
         }
 
-        if (!S.HasCoinBar || bar > S.CoinBarIndex)
+        if (!state.HasCoinBar || bar > state.CoinBarIndex)
         {
-            S.HasCoinBar = true;
-            S.CoinBarIndex = bar;
+            state.HasCoinBar = true;
+            state.CoinBarIndex = bar;
         }
 
         if ((tick.MarketCap ?? ((tick.Supply ?? asset.Supply) * tick.Price)) is { } cap)
         {
-            S.Caps[tick.Symbol] = cap;
+            state.Caps[tick.Symbol] = cap;
         }
 
         if (asset.Class == AssetClass.Coin)
         {
-            if (!S.DailyCloses.TryGetValue(tick.Symbol, out var closes))
+            if (!state.DailyCloses.TryGetValue(tick.Symbol, out var closes))
             {
-                S.DailyCloses[tick.Symbol] = closes = [];
+                state.DailyCloses[tick.Symbol] = closes = [];
             }
 
             AltseasonIndex.Record(closes, tick.TimeMs, tick.Price, _signals.AltseasonLookbackDays);
         }
 
-        S.LastCoinTimeMs = Math.Max(S.LastCoinTimeMs, tick.TimeMs);
-        S.CompositesDirty = true;
+        state.LastCoinTimeMs = Math.Max(state.LastCoinTimeMs, tick.TimeMs);
+        state.CompositesDirty = true;
     }
 
     private void EmitComposites(ImmutableArray<Tick>.Builder composites, List<MarketEvent> events)
