@@ -95,7 +95,7 @@ public static class TicksApi
         IngestCounters counters,
         IOptions<IngestionOptions> options,
         IOptions<JsonOptions> json,
-        IOptions<LimitsOptions> rateLimits,
+        PublishTickBudget tickBudget,
         CancellationToken cancellationToken)
     {
         if (!context.WebSockets.IsWebSocketRequest)
@@ -107,7 +107,7 @@ public static class TicksApi
         var limits = options.Value;
         var serializer = json.Value.SerializerOptions;
         using var frame = LimitedBody.Create(64 * 1024);
-        using var rate = new StreamRateLimiter(rateLimits);
+        using var rate = tickBudget.OpenStream(context);
         long frames = 0;
         try
         {

@@ -19,7 +19,7 @@ public sealed class LimitsOptions : IValidatableObject
     [Range(1, 10_000_000)]
     public int PublishRequestBurst { get; set; } = 2_000;
 
-    /// <summary>Ticks (every item received, valid or not) in <c>POST /api/ticks</c> bodies per publisher key.</summary>
+    /// <summary>Ticks (every item received, valid or not) per publisher key: <c>POST /api/ticks</c> bodies and the frames of all its WebSockets.</summary>
     [Range(0.001, 100_000_000)]
     public double PublishTicksPerSecond { get; set; } = 1_000_000;
 

@@ -4,19 +4,24 @@ namespace AltseasonLive.Api.Limits;
 
 /// <summary>
 /// Limits of one <c>/api/ticks/ws</c> connection: frames per second (checked before a frame is parsed) and ticks per
-/// second (every item of a parsed frame). A refused frame is answered with an error ack and nothing of it is published;
-/// <see cref="ShouldClose"/> turns true after <see cref="LimitsOptions.StreamViolationsBeforeClose"/> refusals in a row.
+/// second (every item of a parsed frame), the ticks also charged to the publisher's key budget (shared with
+/// <c>POST /api/ticks</c>, so opening more connections does not multiply a key's rate). A refused frame is answered with
+/// an error ack and nothing of it is published; <see cref="ShouldClose"/> turns true after
+/// <see cref="LimitsOptions.StreamViolationsBeforeClose"/> refusals in a row.
 /// </summary>
 public sealed class StreamRateLimiter : IDisposable
 {
     private readonly LimitsOptions _limits;
     private readonly TokenBudget _frames;
     private readonly TokenBudget _ticks;
+    private readonly Func<int, RateDecision> _publisherTicks;
     private int _consecutiveViolations;
 
-    public StreamRateLimiter(IOptions<LimitsOptions> options)
+    /// <summary>Opened by <see cref="PublishTickBudget.OpenStream"/>; <paramref name="publisherTicks"/> charges the connection's publisher.</summary>
+    public StreamRateLimiter(IOptions<LimitsOptions> options, Func<int, RateDecision> publisherTicks)
     {
         _limits = options.Value;
+        _publisherTicks = publisherTicks;
         _frames = new TokenBudget(_limits.StreamFramesPerSecond, _limits.StreamFrameBurst);
         _ticks = new TokenBudget(_limits.StreamTicksPerSecond, _limits.StreamTickBurst);
     }
@@ -35,9 +40,18 @@ public sealed class StreamRateLimiter : IDisposable
     /// Charges the <paramref name="ticks"/> of a frame admitted by <see cref="TryAdmitFrame"/>; null when allowed (the
     /// frame is through and the violation streak ends), else the refusal for its ack.
     /// </summary>
-    public StreamRefusal? TryAdmitTicks(int ticks) =>
-        Charge(_ticks.TryTake(ticks), RateLimitReason.TickRate, admitted: true,
-            $"More than {_limits.StreamTicksPerSecond} ticks per second (burst {_limits.StreamTickBurst}) on this connection");
+    public StreamRefusal? TryAdmitTicks(int ticks)
+    {
+        var connection = _ticks.TryTake(ticks);
+        if (!connection.Allowed)
+        {
+            return Charge(connection, RateLimitReason.TickRate, admitted: true,
+                $"More than {_limits.StreamTicksPerSecond} ticks per second (burst {_limits.StreamTickBurst}) on this connection");
+        }
+
+        return Charge(_publisherTicks(ticks), RateLimitReason.TickRate, admitted: true,
+            $"More than {_limits.PublishTicksPerSecond} ticks per second (burst {_limits.PublishTickBurst}) for this publisher");
+    }
 
     public void Dispose()
     {

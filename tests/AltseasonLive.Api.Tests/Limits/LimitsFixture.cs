@@ -11,7 +11,7 @@ namespace AltseasonLive.Api.Tests.Limits;
 /// </summary>
 public sealed class LimitsFixture : IAsyncLifetime
 {
-    public const int Keys = 8;
+    public const int Keys = 10;
     public const int MaxItems = 10;
     public const int RequestBurst = 4;
     public const int TickBurst = 10;

@@ -67,4 +67,24 @@ public sealed class StreamRateLimitTests(LimitsFixture fixture)
         Assert.Equal(WebSocketState.Open, socket.State);
         await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
     }
+
+    [Fact]
+    public async Task A_key_tick_budget_is_shared_by_its_connections_and_its_POSTs()
+    {
+        using var first = await fixture.ConnectStreamAsync(key: 8);
+        using var second = await fixture.ConnectStreamAsync(key: 8);
+        Assert.Equal(6, (await LimitsFixture.SendFrameAsync(first, LimitsFixture.Ticks(6)))!.Value.GetProperty("accepted").GetInt32());
+
+        // The second connection has its own full budget, but the key has only 4 ticks left.
+        var refused = await LimitsFixture.SendFrameAsync(second, LimitsFixture.Ticks(5));
+        Assert.Equal("TickRateExceeded", refused!.Value.GetProperty("reason").GetString());
+        Assert.Contains("for this publisher", refused.Value.GetProperty("error").GetString());
+
+        Assert.Equal(3, (await LimitsFixture.SendFrameAsync(second, LimitsFixture.Ticks(3)))!.Value.GetProperty("accepted").GetInt32());
+        using var client = fixture.CreateClient(key: 8);
+        using var overBudget = await client.PostAsync("/api/ticks", LimitsFixture.Json(LimitsFixture.Ticks(2)));
+        Assert.Equal(System.Net.HttpStatusCode.TooManyRequests, overBudget.StatusCode);
+        using var last = await client.PostAsync("/api/ticks", LimitsFixture.Json(LimitsFixture.Ticks(1)));
+        Assert.Equal(System.Net.HttpStatusCode.OK, last.StatusCode);
+    }
 }
