@@ -11,6 +11,9 @@ namespace AltseasonLive.LoadTest.Soak;
 /// </summary>
 public sealed class SoakRunner(SoakSettings settings)
 {
+    /// <summary>The runner reports about once a second, a little early or late: a report this close to a sample time takes the sample.</summary>
+    private static readonly TimeSpan Tolerance = TimeSpan.FromMilliseconds(500);
+
     public async Task<SoakReport> RunAsync(Action<SoakProgress>? progress, CancellationToken cancellationToken)
     {
         settings.Validate();
@@ -35,19 +38,22 @@ public sealed class SoakRunner(SoakSettings settings)
             var next = settings.SampleInterval;
             LoadSnapshot? last = null;
             LatencySummary? wholeRun = null;
+            var closed = false;
             await foreach (var snapshot in snapshots.Reader.ReadAllAsync(CancellationToken.None))
             {
                 last = snapshot;
-                if (snapshot.Elapsed >= next || snapshot.Elapsed >= load.Duration)
+                var final = snapshot.Elapsed >= load.Duration - Tolerance;
+                if (!closed && (snapshot.Elapsed >= next - Tolerance || final))
                 {
                     samples.Add(await sampler.TakeAsync(snapshot, CancellationToken.None));
-                    if (snapshot.Elapsed >= load.Duration)
+                    if (final)
                     {
-                        // Closed with the last sample: updates that arrive while the publishers drain are not counted.
+                        // Closed with the last sample: a report after it and updates during the drain are not counted.
                         wholeRun = latency.Total();
+                        closed = true;
                     }
 
-                    while (next <= snapshot.Elapsed)
+                    while (next - Tolerance <= snapshot.Elapsed)
                     {
                         next += settings.SampleInterval;
                     }
@@ -57,7 +63,7 @@ public sealed class SoakRunner(SoakSettings settings)
             }
 
             var summary = await loadRun;
-            if (last is not null && last.Elapsed - sampler.LastElapsed >= settings.SampleInterval / 2)
+            if (!closed && last is not null && last.Elapsed - sampler.LastElapsed >= settings.SampleInterval / 2)
             {
                 // Ended early (Ctrl+C): the partial interval counts when it is at least half an interval long.
                 samples.Add(await sampler.TakeAsync(last, CancellationToken.None));

@@ -3,8 +3,10 @@ using System.Globalization;
 namespace AltseasonLive.LoadTest.Soak;
 
 /// <summary>
-/// The outcome of a soak. Memory is judged over the second half of the run (samples at or after half the last sample's
-/// time), so start-up growth (JIT, pools, caches filling) does not count. The judged series is the server's resident
+/// The outcome of a soak. Memory is judged over the second half of the run: the later half of the samples, with the
+/// middle one when their count is even (30 one-minute samples: minutes 15 to 30), so start-up growth (JIT, pools,
+/// caches filling) does not count. Counting samples rather than comparing times keeps a sample that came a few
+/// milliseconds early in the window. The judged series is the server's resident
 /// memory when known, else its GC heap; the other is reported. <see cref="MemoryFlat"/> is null when there were fewer
 /// than two readings to judge. <see cref="Passed"/> needs flat memory and no errors; <see cref="Reasons"/> says why not.
 /// </summary>
@@ -26,8 +28,8 @@ public sealed record SoakVerdict(
 
     public static SoakVerdict Judge(IReadOnlyList<SoakSample> samples, SoakErrors errors, double maxGrowthMiBPerHour, double? maxSpreadMiB)
     {
-        var from = samples.Count == 0 ? 0 : samples[^1].ElapsedSeconds / 2;
-        var window = samples.Where(s => s.ElapsedSeconds >= from).ToList();
+        var window = samples.Skip((samples.Count - 1) / 2).ToList();
+        var from = window.Count == 0 ? 0 : window[0].ElapsedSeconds;
         var resident = MemoryTrend.Fit(Readings(window, s => s.ServerResidentMiB));
         var gcHeap = MemoryTrend.Fit(Readings(window, s => s.ServerGcHeapMiB));
         var (series, judged) = resident is not null ? (ResidentSeries, resident)

@@ -47,7 +47,8 @@ public sealed class SoakRunnerTests
         });
         Assert.True(report.Samples.Zip(report.Samples.Skip(1)).All(p => p.Second.ElapsedSeconds > p.First.ElapsedSeconds));
         var perInterval = report.Samples.Sum(s => s.TickToClient.Count);
-        Assert.Equal(report.TickToClientLatency.Count, perInterval);
+        // The whole-run histogram holds every interval's values (and what arrived while the last sample was read).
+        Assert.True(report.TickToClientLatency.Count >= perInterval);
         Assert.True(report.TicksAccepted > 0);
         Assert.Equal(SoakVerdict.ResidentSeries, report.Verdict.JudgedSeries);
         Assert.NotNull(report.Verdict.Resident);

@@ -21,7 +21,7 @@ public sealed class SoakVerdictTests
     }
 
     [Fact]
-    public void Window_is_the_samples_at_or_after_half_the_last_sample_time()
+    public void Window_is_the_later_half_of_the_samples_from_the_middle_one()
     {
         var samples = Samples.EveryMinute(30, m => 300);
 
@@ -32,6 +32,20 @@ public sealed class SoakVerdictTests
         Assert.Equal(16, verdict.Resident.Points);
         Assert.Equal(900, verdict.Resident.FromSeconds);
         Assert.Equal(1800, verdict.Resident.ToSeconds);
+    }
+
+    [Fact]
+    public void A_sample_slightly_early_stays_in_the_window()
+    {
+        // The runner reports about once a second, so a sample can land just before its nominal time.
+        double[] seconds = [30.02, 60.01, 89.99, 120.0, 150.02, 180.0];
+        var samples = seconds.Select((t, i) => Samples.At(t, 200 + i, index: i + 1)).ToList();
+
+        var verdict = SoakVerdict.Judge(samples, Samples.NoErrors, 50, null);
+
+        Assert.Equal(89.99, verdict.WindowFromSeconds);
+        Assert.NotNull(verdict.Resident);
+        Assert.Equal(4, verdict.Resident.Points);
     }
 
     [Fact]
