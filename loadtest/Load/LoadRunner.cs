@@ -43,7 +43,6 @@ public sealed class LoadRunner(LoadSettings settings)
                 await publisher.ConnectAsync(cancellationToken);
             }
 
-            var statsStart = await probe.TryGetStatsAsync(cancellationToken);
             var memory = new MemoryTrack(probe.ReadResidentBytes());
             using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var runs = publishers.Select(p => Task.Run(() => p.RunAsync(Drain, run.Token), CancellationToken.None)).ToList();
@@ -53,7 +52,7 @@ public sealed class LoadRunner(LoadSettings settings)
             await run.CancelAsync();
             await Task.WhenAll(runs);
 
-            return Summarise(measured, latency, tracked.Count, idle.Count, failures, publishable.Count, probe, statsStart, statsEnd, memory);
+            return Summarise(measured, latency, tracked.Count, idle.Count, failures, publishable.Count, probe, measured.StatsAtStart, statsEnd, memory);
         }
         finally
         {
@@ -134,6 +133,7 @@ public sealed class LoadRunner(LoadSettings settings)
         var clock = Stopwatch.StartNew();
         var end = settings.Warmup + settings.Duration;
         var measuring = settings.Warmup == TimeSpan.Zero;
+        var statsAtStart = measuring ? await probe.TryGetStatsAsync(ct) : null;
         var baseline = counters.Read();
         var measureStart = TimeSpan.Zero;
         var ownCpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -187,6 +187,7 @@ public sealed class LoadRunner(LoadSettings settings)
 
                 previousUpdates = 0;
                 memory.Restart(rss);
+                statsAtStart = await probe.TryGetStatsAsync(ct);
             }
         }
 
@@ -206,7 +207,8 @@ public sealed class LoadRunner(LoadSettings settings)
             tracked.Select(s => s.Updates).Order().ToArray(),
             tracked.Count == 0 ? 0 : tracked.Average(s => (double)s.PriceUpdates),
             idle.Sum(s => s.Updates),
-            tracked.Count(s => s.Dropped) + idle.Count(s => s.Dropped));
+            tracked.Count(s => s.Dropped) + idle.Count(s => s.Dropped),
+            statsAtStart);
     }
 
     /// <summary>False when the run is cancelled (Ctrl+C): the run ends early and is still summarised.</summary>
@@ -289,6 +291,7 @@ public sealed class LoadRunner(LoadSettings settings)
                 MiB(memory.Last),
                 measured.ServerCpuCores is { } cores ? Math.Round(cores, 2) : null),
             GeneratorCpuCores = Math.Round(measured.GeneratorCpuCores, 2),
+            ServerMeasured = ServerMeasured.Between(ServerCounters.TryParse(statsStart), ServerCounters.TryParse(statsEnd)),
         };
     }
 
@@ -303,7 +306,8 @@ public sealed class LoadRunner(LoadSettings settings)
         long[] TrackedUpdatesSorted,
         double PriceUpdatesMean,
         long IdleUpdates,
-        int Dropped);
+        int Dropped,
+        string? StatsAtStart);
 
     /// <summary>Server resident memory over the measured period (bytes).</summary>
     private sealed class MemoryTrack(long? start)

@@ -43,12 +43,16 @@ public sealed record LoadSummary
 
     /// <summary>CPU time of this load generator over the measured period / wall time (cores busy).</summary>
     public required double GeneratorCpuCores { get; init; }
+
+    /// <summary>The server's own counters over the measured period; null when it exposes no <c>GET /api/stats</c>.</summary>
+    public ServerMeasured? ServerMeasured { get; init; }
 }
 
 /// <summary>
 /// Subscriber side. Updates are series values plus events per tracked client. <see cref="PriceUpdatesExpected"/> is the
 /// price ticks sent for each client's asset topics; the gap to <see cref="PriceUpdatesReceivedMean"/> is what the server
-/// coalesced or dropped for that client (an estimate from this side: the api exposes no counter).
+/// coalesced or dropped for that client, estimated from this side (<see cref="LoadSummary.ServerMeasured"/> has the
+/// server's exact counts when it exposes them).
 /// </summary>
 public sealed record SubscriberSummary(
     int Tracked,

@@ -28,7 +28,22 @@ public static class LoadSummaryTable
         Row("Updates per tracked client", $"min {N(sub.UpdatesMin)} / median {N(sub.UpdatesMedian)} / max {N(sub.UpdatesMax)}");
         Row("Price updates per client", string.Create(CultureInfo.InvariantCulture,
             $"{sub.PriceUpdatesReceivedMean:N0} received of {sub.PriceUpdatesExpected:N0} ticks sent ({sub.CoalescedOrDroppedFraction:P1} coalesced or dropped, client-side estimate)"));
-        Row("Server counters", s.Server.StatsEndpointAvailable ? "GET /api/stats (see JSON)" : "not exposed (no GET /api/stats)");
+        if (s.ServerMeasured is { } m)
+        {
+            Row("Server accepted (GET /api/stats)", string.Create(CultureInfo.InvariantCulture,
+                $"{m.TicksAccepted:N0} ({m.AcceptedPerSecond:N0}/s over {m.Seconds:0.0} s), rejected {m.TicksRejected:N0}"));
+            Row("Server series values", string.Create(CultureInfo.InvariantCulture,
+                $"offered {m.SeriesOffered:N0}, coalesced {m.SeriesCoalesced:N0}, dropped for slow clients {m.SeriesDropped:N0}"));
+            Row("Server hub messages / clients cut off", string.Create(CultureInfo.InvariantCulture,
+                $"{m.MessagesSentPerSecond:N0}/s; {m.ClientsDropped:N0} cut off; largest outbox {m.OutboxQueuedMaxAtEnd:N0} at end"));
+            Row("Server price age at arrival / flush", string.Create(CultureInfo.InvariantCulture,
+                $"{m.PriceAgeAtArrivalMeanMs:0.0} / {m.PriceAgeAtFlushMeanMs:0.0} ms (mean, last second)"));
+        }
+        else
+        {
+            Row("Server counters", s.Server.StatsEndpointAvailable ? "GET /api/stats (see JSON)" : "not exposed (no GET /api/stats)");
+        }
+
         Row("Server RSS", s.Server.ResidentMiBPeak is { } peak
             ? string.Create(CultureInfo.InvariantCulture, $"{s.Server.ResidentMiBStart:0} -> {s.Server.ResidentMiBEnd:0} MiB (peak {peak:0})")
             : "unknown (pass --server-pid)");

@@ -85,6 +85,10 @@ public sealed class LoadRunnerTests
             var subscribers = root.GetProperty("subscribers");
             Assert.Equal(summary.Subscribers.UpdatesMax, subscribers.GetProperty("updatesMax").GetInt64());
             Assert.Equal(JsonValueKind.True, root.GetProperty("server").GetProperty("statsEndpointAvailable").ValueKind);
+            var measured = root.GetProperty("serverMeasured");
+            Assert.True(measured.GetProperty("ticksAccepted").GetInt64() > 0, "the server counted no accepted ticks over the measured period");
+            Assert.True(measured.GetProperty("seriesOffered").GetInt64() > 0, "the server counted no series values");
+            Assert.Equal(0, measured.GetProperty("clientsDropped").GetInt64());
         }
         finally
         {
