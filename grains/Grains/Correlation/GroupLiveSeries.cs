@@ -13,6 +13,7 @@ public sealed class GroupLiveSeries(int pairWindows)
     private readonly long[] _barStartMs = new long[pairWindows];
     private readonly bool[] _closed = new bool[pairWindows];
     private readonly bool[] _sent = new bool[pairWindows];
+    private readonly SeriesUpdate[] _changes = new SeriesUpdate[pairWindows];
 
     /// <summary>
     /// Series updates of the defined correlations that differ from the last ones returned. A value is live (not
@@ -20,7 +21,7 @@ public sealed class GroupLiveSeries(int pairWindows)
     /// </summary>
     public ImmutableArray<SeriesUpdate> Changes(CorrelationBanks banks, long barStartMs, PendingPartnerPrices? pending)
     {
-        ImmutableArray<SeriesUpdate>.Builder? updates = null;
+        var count = 0;
         var pairWindows = banks.PairWindows;
         for (var i = 0; i < pairWindows.Length; i++)
         {
@@ -36,10 +37,9 @@ public sealed class GroupLiveSeries(int pairWindows)
             }
 
             (_sent[i], _value[i], _barStartMs[i], _closed[i]) = (true, correlation, barStartMs, closed);
-            updates ??= ImmutableArray.CreateBuilder<SeriesUpdate>();
-            updates.Add(new SeriesUpdate(SeriesKind.Correlation, pairWindows[i].KeyText, barStartMs, correlation, closed));
+            _changes[count++] = new SeriesUpdate(SeriesKind.Correlation, pairWindows[i].KeyText, barStartMs, correlation, closed);
         }
 
-        return updates?.ToImmutable() ?? [];
+        return count == 0 ? [] : ImmutableArray.Create(_changes.AsSpan(0, count));
     }
 }

@@ -46,11 +46,17 @@ public static class AltseasonIndex
     }
 
     /// <summary>Keeps a coin's close for its UTC day and forgets days older than the lookback needs.</summary>
+    /// <remarks>
+    /// Trims only when the tick starts a day not kept yet: a later close of a kept day changes no day the trim looks at,
+    /// and a trim walks the sorted keys with an enumerator that allocates (this runs for every coin tick).
+    /// </remarks>
     public static void Record(SortedDictionary<long, double> closes, long timeMs, double price, int lookbackDays)
     {
         var day = timeMs / DayMs;
+        var days = closes.Count;
         closes[day] = price;
-        while (closes.Count >= 2)
+        var dayAdded = closes.Count > days;
+        while (dayAdded && closes.Count >= 2)
         {
             using var keys = closes.Keys.GetEnumerator();
             keys.MoveNext();

@@ -20,7 +20,7 @@ public sealed class TickIngestGrain(UniverseCatalog universe) : Grain, ITickInge
 {
     private readonly TickPartition _partition = new();
     private readonly List<string> _anchors = [];
-    private readonly Dictionary<string, Tick> _lastBySymbol = new(StringComparer.Ordinal);
+    private readonly List<Tick> _prices = [];
     private readonly Dictionary<string, IAssetGrain> _assets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ICorrelationGroupGrain> _groups = new(StringComparer.Ordinal);
 
@@ -33,11 +33,12 @@ public sealed class TickIngestGrain(UniverseCatalog universe) : Grain, ITickInge
 
         var rejections = ImmutableArray.CreateBuilder<TickRejection>();
         var accepted = await ToAssets(ticks, rejections);
+        CollectBySymbol(ticks, accepted.Length);
         var composites = await GrainFactory.GetGrain<IMarketGrain>(0).Ingest(accepted);
         var acceptedComposites = composites.IsDefaultOrEmpty ? [] : await ToAssets(composites, rejections: null);
 
         await ToGroups(accepted, acceptedComposites);
-        await GrainFactory.GetGrain<IPushNotifierGrain>(0).PublishSeries(LastPrices(accepted, acceptedComposites));
+        await GrainFactory.GetGrain<IPushNotifierGrain>(0).PublishSeries(LastPrices(acceptedComposites));
         return new TickBatchResult(accepted.Length, rejections.ToImmutable());
     }
 
@@ -86,20 +87,59 @@ public sealed class TickIngestGrain(UniverseCatalog universe) : Grain, ITickInge
         return accepted.MoveToImmutable();
     }
 
+    /// <summary>
+    /// Per distinct symbol of the batch just sent to the asset grains (not per tick): the correlation groups that need
+    /// its ticks and its latest accepted tick (latest time; the later one in the batch on equal times), in batch order.
+    /// </summary>
+    private void CollectBySymbol(ImmutableArray<Tick> ticks, int acceptedCount)
+    {
+        var verdicts = _partition.RentVerdicts(ticks.Length);
+        var latest = _partition.RentLatest();
+        if (acceptedCount > 0)
+        {
+            for (var i = 0; i < ticks.Length; i++)
+            {
+                var g = _partition.SymbolIndexOf(i);
+                if (g >= 0 && verdicts[i] == TickRejectReason.None && (latest[g] < 0 || ticks[i].TimeMs >= ticks[latest[g]].TimeMs))
+                {
+                    latest[g] = i;
+                }
+            }
+        }
+
+        _anchors.Clear();
+        _prices.Clear();
+        for (var g = 0; g < _partition.Symbols; g++)
+        {
+            if (latest[g] < 0)
+            {
+                continue;
+            }
+
+            var tick = ticks[latest[g]];
+            _prices.Add(tick);
+            AddAnchors(tick.Symbol);
+        }
+    }
+
+    private void AddAnchors(string symbol)
+    {
+        foreach (var anchor in universe.GroupsFor(symbol))
+        {
+            if (!_anchors.Contains(anchor))
+            {
+                _anchors.Add(anchor);
+            }
+        }
+    }
+
     /// <summary>Sends the whole accepted batch, once, to each correlation group that has a member among its symbols (groups skip the rest).</summary>
     private Task ToGroups(ImmutableArray<Tick> accepted, ImmutableArray<Tick> composites)
     {
         ImmutableArray<Tick> all = composites.IsDefaultOrEmpty ? accepted : [.. accepted, .. composites];
-        _anchors.Clear();
-        foreach (var tick in all)
+        foreach (var tick in composites)
         {
-            foreach (var anchor in universe.GroupsFor(tick.Symbol))
-            {
-                if (!_anchors.Contains(anchor))
-                {
-                    _anchors.Add(anchor);
-                }
-            }
+            AddAnchors(tick.Symbol);
         }
 
         var calls = new Task[_anchors.Count];
@@ -111,23 +151,30 @@ public sealed class TickIngestGrain(UniverseCatalog universe) : Grain, ITickInge
         return Task.WhenAll(calls);
     }
 
-    private ImmutableArray<SeriesUpdate> LastPrices(ImmutableArray<Tick> accepted, ImmutableArray<Tick> composites)
+    /// <summary>The last price of every symbol with an accepted tick: the batch's (collected per symbol) merged with the composites'.</summary>
+    private ImmutableArray<SeriesUpdate> LastPrices(ImmutableArray<Tick> composites)
     {
-        var last = _lastBySymbol;
-        last.Clear();
-        foreach (var ticks in (ReadOnlySpan<ImmutableArray<Tick>>)[accepted, composites])
+        var last = _prices;
+        foreach (var tick in composites)
         {
-            foreach (var tick in ticks)
+            var known = last.Count - 1;
+            while (known >= 0 && last[known].Symbol != tick.Symbol)
             {
-                if (!last.TryGetValue(tick.Symbol, out var seen) || tick.TimeMs >= seen.TimeMs)
-                {
-                    last[tick.Symbol] = tick;
-                }
+                known--;
+            }
+
+            if (known < 0)
+            {
+                last.Add(tick);
+            }
+            else if (tick.TimeMs >= last[known].TimeMs)
+            {
+                last[known] = tick;
             }
         }
 
         var updates = ImmutableArray.CreateBuilder<SeriesUpdate>(last.Count);
-        foreach (var tick in last.Values)
+        foreach (var tick in last)
         {
             updates.Add(new SeriesUpdate(SeriesKind.Price, tick.Symbol, tick.TimeMs, tick.Price, BarClosed: false));
         }

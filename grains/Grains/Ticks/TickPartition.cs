@@ -16,6 +16,7 @@ public sealed class TickPartition
     private readonly List<ImmutableArray<Tick>.Builder> _ticks = [];
     private int[] _symbolOfTick = [];
     private int[] _cursors = [];
+    private int[] _latest = [];
     private TickRejectReason[] _verdicts = [];
 
     /// <summary>Number of distinct known symbols in the last split batch.</summary>
@@ -74,6 +75,18 @@ public sealed class TickPartition
 
         Array.Clear(_cursors);
         return _cursors;
+    }
+
+    /// <summary>One slot per symbol set to -1, for the batch index of each symbol's latest tick.</summary>
+    public int[] RentLatest()
+    {
+        if (_latest.Length < _symbols.Count)
+        {
+            _latest = new int[_symbols.Count];
+        }
+
+        Array.Fill(_latest, -1);
+        return _latest;
     }
 
     /// <summary>A reused verdict per tick of the batch (at least <paramref name="ticks"/> elements).</summary>
