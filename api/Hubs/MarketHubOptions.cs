@@ -10,9 +10,13 @@ public sealed class MarketHubOptions
 {
     public const string SectionName = "Hub";
 
-    /// <summary>Most messages of each kind (events, series) sent to one client per second; series are coalesced in between.</summary>
+    /// <summary>
+    /// Hub flushes per second: each connection gets at most one <c>series</c> and one <c>events</c> message per flush,
+    /// series are coalesced per topic and key in between. A value waits at most 1/this seconds, so 20 keeps that wait
+    /// (50 ms) within half of the 100 ms tick-to-client budget, while a browser still gets a redraw rate it can use.
+    /// </summary>
     [Range(1, 1000)]
-    public int MaxUpdatesPerSecond { get; set; } = 10;
+    public int MaxUpdatesPerSecond { get; set; } = 20;
 
     /// <summary>Capacity of a client's outgoing queue, in messages (snapshots and event batches). Overflow disconnects the client.</summary>
     [Range(4, 1_000_000)]

@@ -7,8 +7,9 @@ using Microsoft.AspNetCore.SignalR;
 namespace AltseasonLive.Api.Push;
 
 /// <summary>
-/// The outgoing side of one hub connection: a bounded queue of ordered messages (snapshots, event batches, per-topic
-/// series batches that <see cref="MarketFanOut"/> coalesced and serialized once for all subscribers), drained by one
+/// The outgoing side of one hub connection: a bounded queue of ordered messages (snapshots, event batches, and series
+/// batches that <see cref="MarketFanOut"/> coalesced per topic and serialized once for all connections following the
+/// same topics), drained by one
 /// writer loop. Producers never wait: past the degrade threshold series batches are dropped for this client, and when
 /// the queue is full or one write takes longer than the send timeout the connection is aborted, so a stalled browser
 /// costs its own bounded buffer and nothing else.
@@ -29,6 +30,7 @@ public sealed class ClientOutbox
     private long _lastSentSequence;
     private long _droppedSeries;
     private long _writeStartedAt;
+    private SeriesSubscription _seriesTopics = SeriesSubscription.None;
     private int _aborted;
 
     public ClientOutbox(
@@ -112,9 +114,18 @@ public sealed class ClientOutbox
     {
         lock (_gate)
         {
-            return _topics.Remove(topic);
+            if (!_topics.Remove(topic))
+            {
+                return false;
+            }
+
+            UpdateSeriesSubscription();
+            return true;
         }
     }
+
+    /// <summary>The series topics followed now; replaced (never mutated) on every subscribe and unsubscribe.</summary>
+    public SeriesSubscription SeriesTopics => Volatile.Read(ref _seriesTopics);
 
     /// <summary>Queues an event batch if the client follows events; never waits. A full queue aborts the connection.</summary>
     public void OfferEvents(SharedEvents batch)
@@ -137,15 +148,15 @@ public sealed class ClientOutbox
     }
 
     /// <summary>
-    /// Queues a topic's series batch if the client follows the topic; never waits. A client whose queue is past the
-    /// degrade threshold loses the batch (counted), so series never fill the room that events need.
+    /// Queues the flush's series message for this client's <see cref="SeriesTopics"/>; never waits. A client whose queue
+    /// is past the degrade threshold loses the message (counted), so series never fill the room that events need.
     /// </summary>
     public void OfferSeries(SharedSeries batch)
     {
         bool dropped;
         lock (_gate)
         {
-            if (!_topics.Contains(batch.Topic))
+            if (IsAborted)
             {
                 return;
             }
@@ -232,17 +243,23 @@ public sealed class ClientOutbox
                 _topics.Remove(topic);
                 return false;
             }
+
+            // Published after the snapshot is queued: a flush that sees the topic queues its values behind the snapshot.
+            UpdateSeriesSubscription();
         }
 
         return true;
     }
+
+    private void UpdateSeriesSubscription() =>
+        Volatile.Write(ref _seriesTopics, SeriesSubscription.Of(_topics.Where(t => t != MarketTopic.EventsName)));
 
     private Task WriteAsync(OutboxItem item, CancellationToken ct) => item switch
     {
         SnapshotItem snapshot => SendAsync(HubMethods.Snapshot, OutgoingMessage.Create(HubMethods.Snapshot, snapshot.Snapshot), ct),
         CatchUpItem catchUp => CatchUpAsync(catchUp.AfterSequence, ct),
         EventsItem events => SendEventsAsync(events.Batch, ct),
-        SeriesItem series when IsSubscribed(series.Batch.Topic) => SendAsync(HubMethods.Series, series.Batch.Message, ct),
+        SeriesItem series => SendAsync(HubMethods.Series, series.Batch.Message, ct),
         _ => Task.CompletedTask,
     };
 

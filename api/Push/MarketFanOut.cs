@@ -10,8 +10,9 @@ namespace AltseasonLive.Api.Push;
 /// <summary>
 /// Fans market updates out to every connected browser. Publishing only records the value (latest per topic and key)
 /// or the event; <see cref="Flush"/>, run by <see cref="PushFlushService"/> at most
-/// <see cref="MarketHubOptions.MaxUpdatesPerSecond"/> times a second, coalesces once per topic, serializes each topic's
-/// message once and queues it on the <see cref="ClientOutbox"/> of each subscriber of that topic. No client send is
+/// <see cref="MarketHubOptions.MaxUpdatesPerSecond"/> times a second, coalesces once per topic and key, serializes one
+/// <c>series</c> message per distinct set of followed topics (and one <c>events</c> message) and queues it on each
+/// matching <see cref="ClientOutbox"/>, so every connection gets at most one write of each kind per flush. No client send is
 /// ever awaited here, so the grain observer path stays fast no matter how slow a client is.
 /// </summary>
 public sealed partial class MarketFanOut(
@@ -26,8 +27,6 @@ public sealed partial class MarketFanOut(
     private const string PriceKind = "Price";
 
     private readonly ConcurrentDictionary<string, (ClientOutbox Outbox, Task Writer)> _clients = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, ClientOutbox[]> _subscribers = new(StringComparer.Ordinal);
-    private readonly Lock _subscribersGate = new();
     private readonly Lock _pendingGate = new();
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
@@ -78,11 +77,6 @@ public sealed partial class MarketFanOut(
     {
         if (_clients.TryRemove(connectionId, out var client))
         {
-            foreach (var topic in client.Outbox.Topics)
-            {
-                RemoveSubscriber(topic, client.Outbox);
-            }
-
             client.Outbox.Stop();
             await client.Writer;
         }
@@ -91,23 +85,12 @@ public sealed partial class MarketFanOut(
     /// <summary>
     /// Follows a non-event topic: the snapshot is queued first, then the topic's batches. False past the subscription limit.
     /// </summary>
-    public bool Subscribe(ClientOutbox outbox, SnapshotMessage snapshot) =>
-        Subscribe(outbox, snapshot.Topic, () => outbox.TrySubscribe(snapshot));
+    public bool Subscribe(ClientOutbox outbox, SnapshotMessage snapshot) => outbox.TrySubscribe(snapshot);
 
     /// <summary>Follows events from <paramref name="lastSequence"/> (replay or resync), then live batches.</summary>
-    public bool SubscribeEvents(ClientOutbox outbox, long? lastSequence) =>
-        Subscribe(outbox, MarketTopic.EventsName, () => outbox.TrySubscribeEvents(lastSequence));
+    public bool SubscribeEvents(ClientOutbox outbox, long? lastSequence) => outbox.TrySubscribeEvents(lastSequence);
 
-    public bool Unsubscribe(ClientOutbox outbox, string topic)
-    {
-        var removed = outbox.Unsubscribe(topic);
-        if (removed)
-        {
-            RemoveSubscriber(topic, outbox);
-        }
-
-        return removed;
-    }
+    public bool Unsubscribe(ClientOutbox outbox, string topic) => outbox.Unsubscribe(topic);
 
     /// <summary>Queues a batch of events (in sequence order) for the next flush to every client that follows events.</summary>
     public void PublishEvents(ImmutableArray<HubEvent> events)
@@ -184,9 +167,9 @@ public sealed partial class MarketFanOut(
         {
             var batch = SharedEvents.Create([.. _flushingEvents]);
             _flushingEvents.Clear();
-            foreach (var outbox in Subscribers(MarketTopic.EventsName))
+            foreach (var (_, client) in _clients)
             {
-                outbox.OfferEvents(batch);
+                client.Outbox.OfferEvents(batch);
             }
         }
 
@@ -235,79 +218,49 @@ public sealed partial class MarketFanOut(
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var prices = 0;
         long totalAge = 0, maxAge = 0;
-        foreach (var topic in _flushingSeries.Values.GroupBy(v => v.Topic, StringComparer.Ordinal))
+        var byTopic = new Dictionary<string, List<SeriesMessage>>(StringComparer.Ordinal);
+        foreach (var value in _flushingSeries.Values)
         {
-            var values = topic.ToArray();
-            foreach (var value in values.Where(v => v.Kind == PriceKind))
+            if (!byTopic.TryGetValue(value.Topic, out var list))
             {
-                prices++;
+                byTopic[value.Topic] = list = [];
+            }
+
+            list.Add(value);
+            if (value.Kind == PriceKind)
+            {
                 var age = Math.Max(0, now - value.TimeMs);
+                prices++;
                 totalAge += age;
                 maxAge = Math.Max(maxAge, age);
-            }
-
-            var subscribers = Subscribers(topic.Key);
-            if (subscribers.Length == 0)
-            {
-                continue;
-            }
-
-            var batch = SharedSeries.Create(topic.Key, values);
-            foreach (var outbox in subscribers)
-            {
-                outbox.OfferSeries(batch);
             }
         }
 
         counters.RecordFlush(_flushingSeries.Count, prices, totalAge, maxAge);
         _flushingSeries.Clear();
-    }
 
-    private ClientOutbox[] Subscribers(string topic) => _subscribers.TryGetValue(topic, out var list) ? list : [];
-
-    private bool Subscribe(ClientOutbox outbox, string topic, Func<bool> subscribe)
-    {
-        // Indexed first: the outbox ignores batches of a topic it does not follow yet, and queues its snapshot (or
-        // replay) before it accepts any, so nothing published in between is lost or sent ahead of the snapshot.
-        var wasIndexed = Subscribers(topic).Contains(outbox);
-        AddSubscriber(topic, outbox);
-        if (subscribe())
+        // One message per distinct set of followed topics, serialized once, one write per connection.
+        var bySubscription = new Dictionary<string, SharedSeries?>(StringComparer.Ordinal);
+        foreach (var (_, client) in _clients)
         {
-            return true;
-        }
-
-        if (!wasIndexed)
-        {
-            RemoveSubscriber(topic, outbox);
-        }
-
-        return false;
-    }
-
-    private void AddSubscriber(string topic, ClientOutbox outbox)
-    {
-        lock (_subscribersGate)
-        {
-            var current = Subscribers(topic);
-            if (!current.Contains(outbox))
+            var subscription = client.Outbox.SeriesTopics;
+            if (subscription.Topics.Count == 0)
             {
-                _subscribers[topic] = [.. current, outbox];
+                continue;
             }
-        }
-    }
 
-    private void RemoveSubscriber(string topic, ClientOutbox outbox)
-    {
-        lock (_subscribersGate)
-        {
-            var remaining = Subscribers(topic).Where(o => o != outbox).ToArray();
-            if (remaining.Length == 0)
+            if (!bySubscription.TryGetValue(subscription.Key, out var batch))
             {
-                _subscribers.TryRemove(topic, out _);
+                var values = subscription.Topics
+                    .SelectMany(t => byTopic.TryGetValue(t, out var list) ? list : (IEnumerable<SeriesMessage>)[])
+                    .ToArray();
+                batch = values.Length == 0 ? null : SharedSeries.Create(values);
+                bySubscription[subscription.Key] = batch;
             }
-            else
+
+            if (batch is not null)
             {
-                _subscribers[topic] = remaining;
+                client.Outbox.OfferSeries(batch);
             }
         }
     }

@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace AltseasonLive.Api.Push;
 
-/// <summary>One <c>series</c> message of one topic (<see cref="Count"/> values, latest per key) for all its subscribers.</summary>
-public sealed record SharedSeries(string Topic, int Count, SerializedHubMessage Message)
+/// <summary>
+/// One <c>series</c> message of a flush (<see cref="Count"/> values, the latest per topic and key, of the changed topics
+/// of one <see cref="SeriesSubscription"/>) for every connection that follows exactly those topics.
+/// </summary>
+public sealed record SharedSeries(int Count, SerializedHubMessage Message)
 {
-    public static SharedSeries Create(string topic, SeriesMessage[] values) =>
-        new(topic, values.Length, OutgoingMessage.Create(HubMethods.Series, values));
+    public static SharedSeries Create(SeriesMessage[] values) => new(values.Length, OutgoingMessage.Create(HubMethods.Series, values));
 }

@@ -20,7 +20,7 @@ public sealed class ClientOutboxTests
     };
 
     private static SharedSeries Asi(long timeMs, double value) =>
-        SharedSeries.Create("altseason", [new SeriesMessage("altseason", "AltseasonIndex", "ASI", timeMs, value, false)]);
+        SharedSeries.Create([new SeriesMessage("altseason", "AltseasonIndex", "ASI", timeMs, value, false)]);
 
     [Fact]
     public async Task A_client_that_falls_behind_loses_series_first_and_still_gets_every_event()

@@ -34,6 +34,23 @@ public sealed class MarketHubTests(HubFixture fixture)
     }
 
     [Fact]
+    public async Task One_series_message_per_flush_carries_the_changed_values_of_all_followed_topics()
+    {
+        await using var client = await HubTestClient.ConnectAsync(fixture.Server.BaseAddress);
+        await client.SubscribeAsync("asset:BTC");
+        await client.SubscribeAsync("asset:ETH");
+        Assert.Equal(HubMethods.Snapshot, (await client.NextAsync()).Method);
+        Assert.Equal(HubMethods.Snapshot, (await client.NextAsync()).Method);
+
+        fixture.FanOut.PublishSeries([Price("ETH", 7, 3), Price("RUT", 1, 3), Price("BTC", 43, 3)]);
+
+        var message = await client.NextAsync();
+        Assert.Equal(HubMethods.Series, message.Method);
+        var keys = message.Payload.EnumerateArray().Select(u => u.GetProperty("key").GetString()).Order().ToList();
+        Assert.Equal(["BTC", "ETH"], keys);
+    }
+
+    [Fact]
     public async Task Series_updates_are_coalesced_and_the_latest_value_wins()
     {
         const string topic = "pair:RUT|TOTAL3|30|Returns";
