@@ -1,4 +1,5 @@
 using AltseasonLive.Api.Apis;
+using AltseasonLive.Api.Durability;
 using AltseasonLive.Api.Extensions;
 using AltseasonLive.Api.Hubs;
 using AltseasonLive.Api.Ingestion;
@@ -28,6 +29,7 @@ public static class ApiApplicationExtensions
         app.MapGet("/healthz", () => TypedResults.Text("ok")).WithTags("Health").RequireCors(BrowserCorsOptions.PolicyName);
         app.MapHub<MarketHub>("/hubs/market").RequireCors(BrowserCorsOptions.PolicyName);
         app.MapTicksApi();
+        app.MapDurabilityApi();
         app.MapSnapshotsApi().RequireCors(BrowserCorsOptions.PolicyName);
         app.MapEventsApi().RequireCors(BrowserCorsOptions.PolicyName);
         app.MapStatsApi().RequireCors(BrowserCorsOptions.PolicyName);

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using AltseasonLive.Api.Apis;
+using AltseasonLive.Api.Durability;
 using AltseasonLive.Api.Hubs;
 using AltseasonLive.Api.Ingestion;
 using AltseasonLive.Api.Limits;
@@ -37,6 +38,9 @@ public static class ApiServiceExtensions
             configuration["Storage:SqlitePath"] = Path.Combine(data.ResolveFolder(), "altseasonlive.db");
         }
 
+        // Crash recovery (ingest journal + checkpointed SQLite state) needs the storage mode set before the silo is built.
+        var durable = DurabilityExtensions.ConfigureDurableStorage(configuration);
+
         // Localhost clustering by default (section Clustering: ports, or an ADO.NET cluster); grains and storage from AddAltseasonLive.
         builder.Host.UseOrleans(silo => silo.UseAltseasonClustering(configuration).AddAltseasonLive(configuration));
 
@@ -57,6 +61,11 @@ public static class ApiServiceExtensions
         services.AddSingleton<IngestionKeyStore>();
         services.AddAltseasonLimits();
         services.AddSingleton<ITickPublisher, GrainTickPublisher>();
+        if (durable)
+        {
+            services.AddAltseasonDurability();
+        }
+
         services.AddSingleton<TickIngestion>();
         services.AddSingleton<ITickSink, GrainTickSink>();
         services.AddSingleton<IFeedCheckpoint, Feeds.GrainFeedCheckpoint>();

@@ -30,4 +30,10 @@ public sealed class StorageOptions
 
     /// <summary>Minimum wall-clock ms between state writes of a busy grain; state is also written on deactivation.</summary>
     public int WriteIntervalMs { get; set; } = 2_000;
+
+    /// <summary>
+    /// Sqlite only, one node only: grain writes stay in memory and are committed together, with the ingest-journal
+    /// position, by <see cref="Storage.IStateCheckpoint"/> (the api turns this on with its ingest journal, <c>Durability:Enabled</c>).
+    /// </summary>
+    public bool Checkpointed { get; set; }
 }

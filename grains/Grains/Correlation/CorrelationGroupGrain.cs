@@ -19,7 +19,7 @@ namespace AltseasonLive.Grains.Correlation;
 /// the changed ones (a timer publishes the end of a burst). The banks are rebuilt on activation from the committed
 /// bars kept in state (twice the longest window).
 /// </summary>
-public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain
+public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain, ICheckpointParticipant
 {
     private readonly IPersistentState<CorrelationGroupState> _state;
     private readonly UniverseCatalog _universe;
@@ -122,6 +122,15 @@ public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain
             S.PendingPartners = _pending.ToDictionary();
             await _state.WriteStateAsync();
             _throttle.MarkWritten();
+        }
+    }
+
+    /// <summary>The in-progress bar's partner closes live in <see cref="PendingPartnerPrices"/> between state writes.</summary>
+    public void PrepareCheckpoint(object state)
+    {
+        if (state is CorrelationGroupState group)
+        {
+            group.PendingPartners = _pending.ToDictionary();
         }
     }
 

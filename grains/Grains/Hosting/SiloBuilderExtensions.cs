@@ -1,4 +1,5 @@
 using AltseasonLive.Grains.Configuration;
+using AltseasonLive.Grains.Events;
 using AltseasonLive.Grains.Storage;
 using AltseasonLive.Grains.Universe;
 using Microsoft.Extensions.Configuration;
@@ -32,6 +33,7 @@ public static class SiloBuilderExtensions
         services.AddOptions<EventLogOptions>().Bind(config.GetSection(EventLogOptions.SectionName));
         services.AddSingleton<UniverseCatalog>();
         services.AddSingleton(TimeProvider.System);
+        silo.AddIncomingGrainCallFilter<EventBatchFilter>();
 
         var storage = config.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         switch (storage.Provider)
@@ -56,10 +58,18 @@ public static class SiloBuilderExtensions
                 var connectionString = string.IsNullOrWhiteSpace(storage.ConnectionString)
                     ? SqliteGrainStorage.ConnectionStringFor(storage.SqlitePath)
                     : storage.ConnectionString;
-                services.AddGrainStorage(StorageNames.Default, (sp, _) => new SqliteGrainStorage(
+                services.AddSingleton(sp => new SqliteGrainStorage(
                     connectionString,
                     new OrleansGrainStorageSerializer(sp.GetRequiredService<Serializer>()),
-                    sp.GetRequiredService<ILogger<SqliteGrainStorage>>()));
+                    sp.GetRequiredService<ILogger<SqliteGrainStorage>>(),
+                    storage.Checkpointed,
+                    sp.GetService<IGrainContextAccessor>()));
+                services.AddGrainStorage(StorageNames.Default, (sp, _) => sp.GetRequiredService<SqliteGrainStorage>());
+                if (storage.Checkpointed)
+                {
+                    services.AddSingleton<IStateCheckpoint>(sp => sp.GetRequiredService<SqliteGrainStorage>());
+                }
+
                 break;
         }
 

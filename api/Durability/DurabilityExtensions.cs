@@ -1,0 +1,77 @@
+using AltseasonLive.Api.Extensions;
+using AltseasonLive.Api.Ingestion;
+using AltseasonLive.Grains.Configuration;
+using AltseasonLive.Grains.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace AltseasonLive.Api.Durability;
+
+/// <summary>Registration of crash recovery: the journaled publisher, recovery and checkpoints, and the stream query endpoint.</summary>
+public static class DurabilityExtensions
+{
+    /// <summary>
+    /// True when durability applies (<c>Durability:Enabled</c> and SQLite grain storage); then turns on the checkpointed
+    /// storage mode. Call before the silo is configured.
+    /// </summary>
+    public static bool ConfigureDurableStorage(IConfiguration configuration)
+    {
+        var durability = configuration.GetSection(DurabilityOptions.SectionName).Get<DurabilityOptions>() ?? new DurabilityOptions();
+        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        var durable = durability.Enabled && storage.Provider == StorageProvider.Sqlite;
+        if (durable)
+        {
+            configuration[$"{StorageOptions.SectionName}:{nameof(StorageOptions.Checkpointed)}"] = "true";
+        }
+
+        return durable;
+    }
+
+    /// <summary>Replaces the <see cref="ITickPublisher"/> by the journaled one. Call after the silo and before the feeds.</summary>
+    public static IServiceCollection AddAltseasonDurability(this IServiceCollection services)
+    {
+        services.AddOptions<DurabilityOptions>().BindConfiguration(DurabilityOptions.SectionName);
+        services.AddHttpContextAccessor();
+        services.TryAddSingleton<GrainTickPublisher>();
+        services.AddSingleton<PublisherStreams>();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<DurabilityOptions>>().Value;
+            var data = sp.GetRequiredService<IOptions<DataFolderOptions>>().Value.ResolveFolder();
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var folder = options.JournalFolder is { Length: > 0 } configured ? Path.Combine(data, configured)
+                : string.IsNullOrWhiteSpace(storage.ConnectionString) ? Path.GetFullPath(storage.SqlitePath) + ".journal"
+                : Path.Combine(data, "journal");
+            return new TickJournal(folder, options.FlushToDisk, sp.GetRequiredService<ILogger<TickJournal>>());
+        });
+        services.AddSingleton(sp => new DurableTickPublisher(
+            sp.GetRequiredService<GrainTickPublisher>(),
+            sp.GetRequiredService<TickJournal>(),
+            sp.GetRequiredService<IStateCheckpoint>(),
+            sp.GetRequiredService<PublisherStreams>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<DurableTickPublisher>>()));
+        services.Replace(ServiceDescriptor.Singleton<ITickPublisher>(sp => sp.GetRequiredService<DurableTickPublisher>()));
+        services.AddHostedService<DurabilityService>();
+        return services;
+    }
+
+    /// <summary>
+    /// <c>GET /api/ingest/streams/{streamId}</c> (ingestion key required): the newest applied chunk of a publisher
+    /// stream, so a publisher that lost its connection knows where to resume. 404 for an unknown stream or when
+    /// durability is off.
+    /// </summary>
+    public static IEndpointRouteBuilder MapDurabilityApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/ingest/streams/{streamId}", async Task<IResult> (string streamId, IServiceProvider services, CancellationToken cancellationToken) =>
+                services.GetService<DurableTickPublisher>() is { } publisher
+                && await publisher.GetStreamAsync(streamId, cancellationToken) is { } last
+                    ? TypedResults.Ok(new StreamStatus(last.StreamId, last.Sequence, last.Chunk))
+                    : TypedResults.NotFound())
+            .WithTags("Ingestion")
+            .WithName("GetPublisherStream")
+            .WithSummary("The newest applied request sequence (and chunk) of a publisher stream.")
+            .AddEndpointFilter<IngestionKeyFilter>();
+        return app;
+    }
+}

@@ -1,0 +1,148 @@
+using System.Collections.Immutable;
+using AltseasonLive.Api.Ingestion;
+using AltseasonLive.Grains.Interfaces.Ticks;
+using AltseasonLive.Grains.Storage;
+
+namespace AltseasonLive.Api.Durability;
+
+/// <summary>
+/// The <see cref="ITickPublisher"/> of a durable node (ingestion endpoints and built-in feeds alike): one batch at a
+/// time, each journaled (<see cref="TickJournal"/>) before it is applied, so that the journal order is the apply order.
+/// <see cref="CheckpointAsync"/> commits all grain state with the journal position while no batch is in flight;
+/// <see cref="RecoverAsync"/> replays the journal after the last checkpoint at start-up, before anything is accepted.
+/// A chunk of a publisher stream (<see cref="PublisherStreams"/>) already journaled is acknowledged without being applied again.
+/// </summary>
+public sealed partial class DurableTickPublisher(
+    GrainTickPublisher inner,
+    TickJournal journal,
+    IStateCheckpoint checkpoint,
+    PublisherStreams streams,
+    TimeProvider clock,
+    ILogger<DurableTickPublisher> logger) : ITickPublisher, IDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Dictionary<string, StreamPosition> _streams = new(StringComparer.Ordinal);
+    private long _applied;
+    private long _checkpointed = -1;
+
+    /// <summary>Position of the last journaled and applied batch.</summary>
+    public long AppliedPosition => Volatile.Read(ref _applied);
+
+    public async Task<TickBatchResult> PublishAsync(ImmutableArray<Tick> ticks, CancellationToken cancellationToken)
+    {
+        await _ready.Task.WaitAsync(cancellationToken);
+        var stream = streams.NextChunk();
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (stream is { } chunk && _streams.TryGetValue(chunk.StreamId, out var last) && chunk.CompareTo(last) <= 0)
+            {
+                streams.MarkDuplicate();
+                return new TickBatchResult(0, []);
+            }
+
+            var position = journal.Append(clock.GetUtcNow().ToUnixTimeMilliseconds(), stream, ticks);
+            if (stream is { } applied)
+            {
+                _streams[applied.StreamId] = applied;
+            }
+
+            Volatile.Write(ref _applied, position);
+
+            // Not cancellable: once journaled, the batch is applied completely before another batch or a checkpoint runs.
+            return await inner.PublishAsync(ticks, CancellationToken.None);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>The newest journaled chunk of a publisher stream, or null when the stream is unknown.</summary>
+    public async Task<StreamPosition?> GetStreamAsync(string streamId, CancellationToken cancellationToken)
+    {
+        await _ready.Task.WaitAsync(cancellationToken);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return _streams.TryGetValue(streamId, out var last) ? last : null;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Replays the journal after the last checkpoint through the grains, checkpoints, then opens for publishing.</summary>
+    public async Task RecoverAsync(CancellationToken cancellationToken)
+    {
+        var contents = journal.Open();
+        var committed = await checkpoint.ReadPositionAsync(cancellationToken);
+        var replayed = 0;
+        foreach (var record in contents.Batches)
+        {
+            if (record.Position <= committed)
+            {
+                continue;
+            }
+
+            try
+            {
+                await inner.PublishAsync(record.Ticks, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogReplayFailed(e, record.Position);
+            }
+
+            replayed++;
+        }
+
+        foreach (var (id, position) in contents.Streams)
+        {
+            _streams[id] = position;
+        }
+
+        _applied = Math.Max(committed, contents.LastPosition);
+        LogRecovered(committed, replayed, _applied, journal.Folder);
+        await CheckpointAsync(force: true, cancellationToken);
+        _ready.TrySetResult();
+    }
+
+    /// <summary>
+    /// Waits until no batch is in flight, commits every grain state with the journal position, and starts a new journal
+    /// segment (older ones are deleted). Skipped when nothing was journaled since the last one, unless forced.
+    /// </summary>
+    public async Task CheckpointAsync(bool force, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (!force && _applied == _checkpointed)
+            {
+                return;
+            }
+
+            var rows = await checkpoint.CommitAsync(_applied, CancellationToken.None);
+            journal.StartSegment(_applied, [.. _streams.Values]);
+            _checkpointed = _applied;
+            LogCheckpoint(_applied, rows);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recovered: checkpoint at journal position {Committed}, replayed {Replayed} journaled batches, now at {Position} ({Folder})")]
+    private partial void LogRecovered(long committed, int replayed, long position, string folder);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Checkpoint at journal position {Position}: {Rows} grain states written")]
+    private partial void LogCheckpoint(long position, int rows);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Replaying journal record {Position} failed")]
+    private partial void LogReplayFailed(Exception exception, long position);
+}

@@ -1,0 +1,166 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace AltseasonLive.Api.Tests.Durability;
+
+/// <summary>
+/// The real api as a child process (<c>dotnet AltseasonLive.Api.dll</c> from the test's output folder) on a free
+/// 127.0.0.1 port, so a test can kill it the hard way (SIGKILL) and start it again on the same data folder.
+/// </summary>
+public sealed class ApiProcess : IAsyncDisposable
+{
+    public const string IngestionKey = "durability-test-key";
+
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+
+    private ApiProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>The last lines the process wrote (for failure messages).</summary>
+    public string Output => string.Join(Environment.NewLine, _output);
+
+    public static async Task<ApiProcess> StartAsync(string dataFolder, IReadOnlyDictionary<string, string> settings)
+    {
+        var port = FreeTcpPort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = dataFolder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "AltseasonLive.Api.dll"));
+        var arguments = new Dictionary<string, string>
+        {
+            ["urls"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
+            ["environment"] = "Production",
+            ["Feeds:Replay:Enabled"] = "false",
+            ["Feeds:Synthetic:Enabled"] = "false",
+            ["Data:Folder"] = dataFolder,
+            ["Clustering:SiloPort"] = FreeTcpPort().ToString(CultureInfo.InvariantCulture),
+            ["Clustering:GatewayPort"] = FreeTcpPort().ToString(CultureInfo.InvariantCulture),
+            ["Ingestion:Keys:0"] = IngestionKey,
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:AltseasonLive.Api.Durability"] = "Information",
+            ["Logging:LogLevel:Orleans"] = "Error",
+        };
+        foreach (var (key, value) in settings)
+        {
+            arguments[key] = value;
+        }
+
+        foreach (var (key, value) in arguments)
+        {
+            start.ArgumentList.Add($"--{key}={value}");
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var api = new ApiProcess(process, new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"));
+        process.OutputDataReceived += (_, e) => api.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => api.Keep(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await api.WaitUntilHealthyAsync();
+        return api;
+    }
+
+    public HttpClient CreateClient()
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", IngestionKey);
+        return client;
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>A clean stop: SIGTERM, after which the host shuts down gracefully (and takes its final checkpoint).</summary>
+    public async Task StopAsync()
+    {
+        using (var term = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", _process.Id.ToString(CultureInfo.InvariantCulture) } }))
+        {
+            await (term ?? throw new InvalidOperationException("kill did not start.")).WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await _process.WaitForExitAsync(timeout.Token);
+        Assert.True(_process.ExitCode == 0, $"The api stopped with {_process.ExitCode}:{Environment.NewLine}{Output}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            await KillAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue(line);
+        while (_output.Count > 200 && _output.TryDequeue(out _))
+        {
+        }
+    }
+
+    private async Task WaitUntilHealthyAsync()
+    {
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The api exited with {_process.ExitCode}:{Environment.NewLine}{Output}");
+            }
+
+            try
+            {
+                using var response = await client.GetAsync("/healthz");
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Not answering yet.
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"The api did not become healthy:{Environment.NewLine}{Output}");
+    }
+
+    private static int FreeTcpPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
