@@ -47,7 +47,7 @@ public sealed class SoakSampler(LatencyRecorder latency, IReadOnlyList<Subscribe
     {
         var interval = latency.TakeInterval();
         var rss = probe.ReadResidentBytes();
-        var stats = await probe.TryGetStatsAsync(cancellationToken);
+        var stats = await TryGetStatsAsync(cancellationToken);
         var reading = ServerStatsReading.Parse(stats);
         if (reading != ServerStatsReading.None)
         {
@@ -95,5 +95,18 @@ public sealed class SoakSampler(LatencyRecorder latency, IReadOnlyList<Subscribe
         _lastOwnCpu = ownCpu;
         _lastServerCpu = serverCpu;
         return sample;
+    }
+
+    /// <summary>A busy server may answer <c>/api/stats</c> after the client's timeout: that sample then has no server counters.</summary>
+    private async Task<string?> TryGetStatsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await probe.TryGetStatsAsync(cancellationToken);
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
     }
 }
