@@ -16,10 +16,12 @@ public sealed class PublishTickBudget : IDisposable
     private readonly IOptions<LimitsOptions> _options;
     private readonly LimitsOptions _limits;
     private readonly PartitionedRateLimiter<string> _buckets;
+    private readonly ILogger<StreamRateLimiter> _streamLogger;
 
-    public PublishTickBudget(IngestionKeyStore keys, IOptions<LimitsOptions> options)
+    public PublishTickBudget(IngestionKeyStore keys, IOptions<LimitsOptions> options, ILogger<StreamRateLimiter> streamLogger)
     {
         _keys = keys;
+        _streamLogger = streamLogger;
         _options = options;
         _limits = options.Value;
         var bucket = TokenBudget.Options(_limits.PublishTicksPerSecond, _limits.PublishTickBurst, autoReplenishment: true);
@@ -43,7 +45,7 @@ public sealed class PublishTickBudget : IDisposable
     public StreamRateLimiter OpenStream(HttpContext context)
     {
         var partition = PublisherPartition.Of(context, _keys);
-        return new StreamRateLimiter(_options, ticks => Take(partition, ticks));
+        return new StreamRateLimiter(_options, ticks => Take(partition, ticks), partition, _streamLogger);
     }
 
     public void Dispose() => _buckets.Dispose();

@@ -9,19 +9,26 @@ namespace AltseasonLive.Api.Limits;
 /// an error ack and nothing of it is published; <see cref="ShouldClose"/> turns true after
 /// <see cref="LimitsOptions.StreamViolationsBeforeClose"/> refusals in a row.
 /// </summary>
-public sealed class StreamRateLimiter : IDisposable
+public sealed partial class StreamRateLimiter : IDisposable
 {
     private readonly LimitsOptions _limits;
     private readonly TokenBudget _frames;
     private readonly TokenBudget _ticks;
     private readonly Func<int, RateDecision> _publisherTicks;
+    private readonly ILogger _logger;
+    private readonly string _publisher;
     private int _consecutiveViolations;
 
-    /// <summary>Opened by <see cref="PublishTickBudget.OpenStream"/>; <paramref name="publisherTicks"/> charges the connection's publisher.</summary>
-    public StreamRateLimiter(IOptions<LimitsOptions> options, Func<int, RateDecision> publisherTicks)
+    /// <summary>
+    /// Opened by <see cref="PublishTickBudget.OpenStream"/>: <paramref name="publisherTicks"/> charges the connection's
+    /// <paramref name="publisher"/> (a <see cref="PublisherPartition"/>, named in the log when the connection is closed).
+    /// </summary>
+    public StreamRateLimiter(IOptions<LimitsOptions> options, Func<int, RateDecision> publisherTicks, string publisher, ILogger logger)
     {
         _limits = options.Value;
         _publisherTicks = publisherTicks;
+        _publisher = publisher;
+        _logger = logger;
         _frames = new TokenBudget(_limits.StreamFramesPerSecond, _limits.StreamFrameBurst);
         _ticks = new TokenBudget(_limits.StreamTicksPerSecond, _limits.StreamTickBurst);
     }
@@ -53,6 +60,10 @@ public sealed class StreamRateLimiter : IDisposable
             $"More than {_limits.PublishTicksPerSecond} ticks per second (burst {_limits.PublishTickBurst}) for this publisher");
     }
 
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Closing a tick WebSocket of publisher {Publisher}: {Violations} frames in a row refused by rate limits (last: {Reason})")]
+    private static partial void LogClosing(ILogger logger, string publisher, int violations, string reason);
+
     public void Dispose()
     {
         _frames.Dispose();
@@ -71,7 +82,10 @@ public sealed class StreamRateLimiter : IDisposable
             return null;
         }
 
-        _consecutiveViolations++;
+        if (++_consecutiveViolations == _limits.StreamViolationsBeforeClose)
+        {
+            LogClosing(_logger, _publisher, _consecutiveViolations, reason);
+        }
         var retry = decision.RetryAfter == TimeSpan.MaxValue ? null : (double?)Math.Round(decision.RetryAfter.TotalSeconds, 3);
         return new StreamRefusal(reason, $"{limit}; nothing of this frame was published.", retry);
     }
