@@ -1,6 +1,7 @@
 using AltseasonLive.Api.Extensions;
 using AltseasonLive.Api.Ingestion;
 using AltseasonLive.Grains.Configuration;
+using AltseasonLive.Grains.Hosting;
 using AltseasonLive.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -50,6 +51,7 @@ public static class DurabilityExtensions
             sp.GetRequiredService<IStateCheckpoint>(),
             sp.GetRequiredService<PublisherStreams>(),
             sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<IngestClock>(),
             sp.GetRequiredService<ILogger<DurableTickPublisher>>()));
         services.Replace(ServiceDescriptor.Singleton<ITickPublisher>(sp => sp.GetRequiredService<DurableTickPublisher>()));
         services.AddHostedService<DurabilityService>();

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using AltseasonLive.Api.Ingestion;
+using AltseasonLive.Grains.Hosting;
 using AltseasonLive.Grains.Interfaces.Ticks;
 using AltseasonLive.Grains.Storage;
 
@@ -10,7 +11,8 @@ namespace AltseasonLive.Api.Durability;
 /// time, each journaled (<see cref="TickJournal"/>) before it is applied, so that the journal order is the apply order.
 /// <see cref="CheckpointAsync"/> commits all grain state with the journal position while no batch is in flight;
 /// <see cref="RecoverAsync"/> replays the journal after the last checkpoint at start-up, before anything is accepted.
-/// A chunk of a publisher stream (<see cref="PublisherStreams"/>) already journaled is acknowledged without being applied again.
+/// A chunk of a publisher stream (<see cref="PublisherStreams"/>) already journaled is acknowledged without being applied
+/// again. During the replay the silo's <see cref="IngestClock"/> is pinned to each batch's receive time.
 /// </summary>
 public sealed partial class DurableTickPublisher(
     GrainTickPublisher inner,
@@ -18,6 +20,7 @@ public sealed partial class DurableTickPublisher(
     IStateCheckpoint checkpoint,
     PublisherStreams streams,
     TimeProvider clock,
+    IngestClock? replayClock,
     ILogger<DurableTickPublisher> logger) : ITickPublisher, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -87,6 +90,7 @@ public sealed partial class DurableTickPublisher(
                 continue;
             }
 
+            replayClock?.Pin(record.ReceivedMs);
             try
             {
                 await inner.PublishAsync(record.Ticks, cancellationToken);
@@ -94,6 +98,10 @@ public sealed partial class DurableTickPublisher(
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 LogReplayFailed(e, record.Position);
+            }
+            finally
+            {
+                replayClock?.Release();
             }
 
             replayed++;

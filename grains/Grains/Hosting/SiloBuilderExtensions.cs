@@ -32,7 +32,8 @@ public static class SiloBuilderExtensions
         services.AddOptions<PushOptions>().Bind(config.GetSection(PushOptions.SectionName));
         services.AddOptions<EventLogOptions>().Bind(config.GetSection(EventLogOptions.SectionName));
         services.AddSingleton<UniverseCatalog>();
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IngestClock>();
+        services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<IngestClock>());
         silo.AddIncomingGrainCallFilter<EventBatchFilter>();
 
         var storage = config.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
