@@ -4,10 +4,16 @@ using AltseasonLive.Grains.Interfaces.Correlation;
 using AltseasonLive.Grains.Interfaces.Events;
 using AltseasonLive.Grains.Interfaces.Market;
 using AltseasonLive.Grains.Interfaces.Ticks;
+using AltseasonLive.Grains.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
 
 namespace AltseasonLive.Grains.Tests;
 
-/// <summary>Grain state survives a silo restart on the same SQLite file: the run ends exactly as an uninterrupted one.</summary>
+/// <summary>
+/// Grain state survives a silo restart on the same SQLite file (direct writes, or checkpoints plus the batches after the
+/// last one fed again, as the api's journal replay does): the run ends exactly as an uninterrupted one.
+/// </summary>
 public sealed class RestartTests : IAsyncLifetime
 {
     private readonly string _folder = ClusterHost.NewTempFolder();
@@ -31,6 +37,49 @@ public sealed class RestartTests : IAsyncLifetime
 
         Assert.Equal(5, uninterrupted.Events.Count);
         Assert.Contains(uninterrupted.Events, e => e.Sequence > 2 && e is Recoupling);
+        AssertSameEnd(uninterrupted, restarted);
+    }
+
+    [Fact]
+    public async Task Checkpointed_storage_restarts_from_the_last_commit_and_ends_like_an_uninterrupted_run_when_the_rest_is_fed_again()
+    {
+        var batches = Batches();
+        var (committedAt, stoppedAt) = (150, 245);
+        var uninterrupted = await Run(Path.Combine(_folder, "uninterrupted.db"), [batches]);
+        var config = ClusterFixture.Config(Path.Combine(_folder, "checkpointed.db")).Set("Storage:Checkpointed", "true").Build();
+
+        var cluster = await ClusterHost.StartAsync(config);
+        try
+        {
+            await Scenario.Feed(cluster.Client, batches[..100]);
+            await cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+            await Scenario.Feed(cluster.Client, batches[100..committedAt]);
+            await Checkpoint(cluster).CommitAsync(committedAt, CancellationToken.None);
+            await Scenario.Feed(cluster.Client, batches[committedAt..stoppedAt]);
+        }
+        finally
+        {
+            await ClusterHost.StopAsync(cluster);
+        }
+
+        RunResult restarted;
+        cluster = await ClusterHost.StartAsync(config);
+        try
+        {
+            Assert.Equal(committedAt, await Checkpoint(cluster).ReadPositionAsync(CancellationToken.None));
+            await Scenario.Feed(cluster.Client, batches[committedAt..]);
+            restarted = await Read(cluster.Client);
+        }
+        finally
+        {
+            await ClusterHost.StopAsync(cluster);
+        }
+
+        AssertSameEnd(uninterrupted, restarted);
+    }
+
+    private static void AssertSameEnd(RunResult uninterrupted, RunResult restarted)
+    {
         Assert.Equal(uninterrupted.Events.Select(Describe), restarted.Events.Select(Describe));
         Assert.Equal(Enumerable.Range(1, restarted.Events.Count).Select(i => (long)i), restarted.Events.Select(e => e.Sequence));
         for (var i = 0; i < uninterrupted.Windows.Count; i++)
@@ -72,18 +121,7 @@ public sealed class RestartTests : IAsyncLifetime
                 await Scenario.Feed(cluster.Client, segments[s]);
                 if (s == segments.Length - 1)
                 {
-                    var client = cluster.Client;
-                    var windows = new List<PairWindowSnapshot>();
-                    foreach (var window in new[] { 20, 40, 120 })
-                    {
-                        windows.Add(await client.GetGrain<IPairWindowGrain>($"BD.A|BD.B|{window}|Returns").GetSnapshot());
-                    }
-
-                    result = new RunResult(
-                        await Scenario.EventsAfter(client, 0),
-                        windows,
-                        await client.GetGrain<IAssetGrain>("BD.A").GetSnapshot(),
-                        await client.GetGrain<IMarketGrain>(0).GetSnapshot() with { SuppliedSeries = [] });
+                    result = await Read(cluster.Client);
                 }
             }
             finally
@@ -94,6 +132,24 @@ public sealed class RestartTests : IAsyncLifetime
 
         return result ?? throw new InvalidOperationException("No segment ran.");
     }
+
+    private static async Task<RunResult> Read(IClusterClient client)
+    {
+        var windows = new List<PairWindowSnapshot>();
+        foreach (var window in new[] { 20, 40, 120 })
+        {
+            windows.Add(await client.GetGrain<IPairWindowGrain>($"BD.A|BD.B|{window}|Returns").GetSnapshot());
+        }
+
+        return new RunResult(
+            await Scenario.EventsAfter(client, 0),
+            windows,
+            await client.GetGrain<IAssetGrain>("BD.A").GetSnapshot(),
+            await client.GetGrain<IMarketGrain>(0).GetSnapshot() with { SuppliedSeries = [] });
+    }
+
+    private static IStateCheckpoint Checkpoint(InProcessTestCluster cluster) =>
+        cluster.Silos[0].ServiceProvider.GetRequiredService<IStateCheckpoint>();
 
     private static string Describe(MarketEvent e) => $"{e.Sequence} {e.TimeMs} {e.Describe()}";
 
