@@ -18,7 +18,7 @@ public sealed class ServerStatsSampler(
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
     private readonly long _startedAt = time.GetTimestamp();
-    private Rates _last = new(0, 0, 0, 0, 0, 0, 0, new PushStageTimes(0, 0, 0, 0, 0, 0));
+    private Rates _last = new(0, 0, 0, 0, 0, 0, 0, new PushStageTimes(0, 0, 0, 0, 0, 0, 0, 0));
     private Sample? _previous;
 
     public ServerStats Current()

@@ -259,7 +259,7 @@ public sealed class ClientOutbox
         SnapshotItem snapshot => SendAsync(HubMethods.Snapshot, OutgoingMessage.Create(HubMethods.Snapshot, snapshot.Snapshot), ct),
         CatchUpItem catchUp => CatchUpAsync(catchUp.AfterSequence, ct),
         EventsItem events => SendEventsAsync(events.Batch, ct),
-        SeriesItem series => SendAsync(HubMethods.Series, series.Batch.Message, ct),
+        SeriesItem series => SendSeriesAsync(series.Batch, ct),
         _ => Task.CompletedTask,
     };
 
@@ -311,6 +311,12 @@ public sealed class ClientOutbox
         _lastSentSequence = Math.Max(recent.LatestSequence, recent.Events.IsDefaultOrEmpty ? 0 : recent.Events[^1].Sequence);
         var snapshot = new SnapshotMessage(MarketTopic.EventsName, _lastSentSequence, recent.Events);
         await SendAsync(HubMethods.Snapshot, OutgoingMessage.Create(HubMethods.Snapshot, snapshot), ct);
+    }
+
+    private async Task SendSeriesAsync(SharedSeries batch, CancellationToken ct)
+    {
+        await SendAsync(HubMethods.Series, batch.Message, ct);
+        _counters.RecordDelivered(Stopwatch.GetTimestamp() - batch.FlushedAt);
     }
 
     private async Task SendAsync(string method, SerializedHubMessage message, CancellationToken ct)

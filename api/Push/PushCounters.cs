@@ -25,6 +25,9 @@ public sealed class PushCounters
     private long _flushAgeTotalMs;
     private long _flushAgeCount;
     private long _flushAgeMaxMs;
+    private long _deliveredTotalTicks;
+    private long _deliveredCount;
+    private long _deliveredMaxTicks;
     private long _writeTotalTicks;
     private long _writeCount;
     private long _writeMaxTicks;
@@ -109,6 +112,14 @@ public sealed class PushCounters
         InterlockedMax(ref _writeMaxTicks, elapsedTicks);
     }
 
+    /// <summary>A series message written to a connection <paramref name="elapsedTicks"/> Stopwatch ticks after its flush.</summary>
+    public void RecordDelivered(long elapsedTicks)
+    {
+        Interlocked.Add(ref _deliveredTotalTicks, elapsedTicks);
+        Interlocked.Increment(ref _deliveredCount);
+        InterlockedMax(ref _deliveredMaxTicks, elapsedTicks);
+    }
+
     public void RecordClientDropped(string reason)
     {
         Interlocked.Increment(ref _clientsDropped);
@@ -117,7 +128,8 @@ public sealed class PushCounters
 
     /// <summary>
     /// Mean and max age (ms, now minus the tick time) of price values when they arrived from the grains and when they
-    /// were flushed to subscribers, and mean and max
+    /// were flushed to subscribers, mean and max time (ms) from a flush until its series message was written to a
+    /// connection (queueing and scheduling included), and mean and max
     /// time (ms) of one write to a connection, since the previous call (the stats sampler's interval).
     /// </summary>
     public PushStageTimes TakeStageTimes()
@@ -128,6 +140,9 @@ public sealed class PushCounters
         var ageTotal = Interlocked.Exchange(ref _flushAgeTotalMs, 0);
         var ageCount = Interlocked.Exchange(ref _flushAgeCount, 0);
         var ageMax = Interlocked.Exchange(ref _flushAgeMaxMs, 0);
+        var deliveredTotal = Interlocked.Exchange(ref _deliveredTotalTicks, 0);
+        var deliveredCount = Interlocked.Exchange(ref _deliveredCount, 0);
+        var deliveredMax = Interlocked.Exchange(ref _deliveredMaxTicks, 0);
         var writeTotal = Interlocked.Exchange(ref _writeTotalTicks, 0);
         var writeCount = Interlocked.Exchange(ref _writeCount, 0);
         var writeMax = Interlocked.Exchange(ref _writeMaxTicks, 0);
@@ -137,6 +152,8 @@ public sealed class PushCounters
             arrivalMax,
             ageCount == 0 ? 0 : Math.Round((double)ageTotal / ageCount, 1),
             ageMax,
+            deliveredCount == 0 ? 0 : Math.Round(deliveredTotal * msPerTick / deliveredCount, 3),
+            Math.Round(deliveredMax * msPerTick, 3),
             writeCount == 0 ? 0 : Math.Round(writeTotal * msPerTick / writeCount, 3),
             Math.Round(writeMax * msPerTick, 3));
     }

@@ -24,6 +24,7 @@ public sealed record ServerCounters(
     long GcHeapBytes,
     double PriceAgeAtArrivalMeanMs,
     double PriceAgeAtFlushMeanMs,
+    double FlushToWrittenMeanMs,
     double WriteMeanMs)
 {
     /// <summary>Null when <paramref name="json"/> is null or not a stats document.</summary>
@@ -62,6 +63,7 @@ public sealed record ServerCounters(
                 Long(process, "gcHeapBytes"),
                 Double(stages, "priceAgeAtArrivalMeanMs"),
                 Double(stages, "priceAgeAtFlushMeanMs"),
+                Double(stages, "flushToWrittenMeanMs"),
                 Double(stages, "writeMeanMs"));
         }
         catch (JsonException)

@@ -5,7 +5,7 @@ namespace AltseasonLive.LoadTest.Load;
 /// ends): ticks/s it accepted, series values the grains offered to the hub, how many the hub coalesced (a newer value of
 /// the same topic and key replaced it before the flush) and dropped for slow clients, hub messages written per second,
 /// clients it cut off, and at the end the largest outbox backlog (messages) and the mean price age (ms) on arrival from
-/// the grains and at the hub's flush over the last second.
+/// the grains and at the hub's flush, and from a flush to the write of its message to a connection, over the last second.
 /// </summary>
 public sealed record ServerMeasured(
     double Seconds,
@@ -19,7 +19,8 @@ public sealed record ServerMeasured(
     long ClientsDropped,
     long OutboxQueuedMaxAtEnd,
     double PriceAgeAtArrivalMeanMs,
-    double PriceAgeAtFlushMeanMs)
+    double PriceAgeAtFlushMeanMs,
+    double FlushToWrittenMeanMs)
 {
     /// <summary>Null unless both readings parsed and the server clock moved.</summary>
     public static ServerMeasured? Between(ServerCounters? start, ServerCounters? end)
@@ -42,6 +43,7 @@ public sealed record ServerMeasured(
             end.ClientsDropped - start.ClientsDropped,
             end.OutboxQueuedMax,
             end.PriceAgeAtArrivalMeanMs,
-            end.PriceAgeAtFlushMeanMs);
+            end.PriceAgeAtFlushMeanMs,
+            end.FlushToWrittenMeanMs);
     }
 }

@@ -36,8 +36,8 @@ public static class LoadSummaryTable
                 $"offered {m.SeriesOffered:N0}, coalesced {m.SeriesCoalesced:N0}, dropped for slow clients {m.SeriesDropped:N0}"));
             Row("Server hub messages / clients cut off", string.Create(CultureInfo.InvariantCulture,
                 $"{m.MessagesSentPerSecond:N0}/s; {m.ClientsDropped:N0} cut off; largest outbox {m.OutboxQueuedMaxAtEnd:N0} at end"));
-            Row("Server price age at arrival / flush", string.Create(CultureInfo.InvariantCulture,
-                $"{m.PriceAgeAtArrivalMeanMs:0.0} / {m.PriceAgeAtFlushMeanMs:0.0} ms (mean, last second)"));
+            Row("Server price age at arrival / flush; flush to written", string.Create(CultureInfo.InvariantCulture,
+                $"{m.PriceAgeAtArrivalMeanMs:0.0} / {m.PriceAgeAtFlushMeanMs:0.0} ms; {m.FlushToWrittenMeanMs:0.0} ms (means, last second)"));
         }
         else
         {

@@ -9,7 +9,7 @@ public sealed class ServerCountersTests
          "ticks":{"received":{{accepted + 5}},"accepted":{{accepted}},"rejected":5,"batches":3},
          "hub":{"connections":7,"seriesOffered":{{offered}},"seriesCoalesced":{{coalesced}},"seriesFlushed":1,"seriesDropped":{{dropped}},
                 "messagesSent":{{accepted / 10}},"clientsDropped":{{clientsDropped}},"clientDropReasons":{},"outboxQueued":3,"outboxQueuedMax":2},
-         "stages":{"priceAgeAtArrivalMeanMs":12.5,"priceAgeAtFlushMeanMs":30.25,"writeMeanMs":0.1},
+         "stages":{"priceAgeAtArrivalMeanMs":12.5,"priceAgeAtFlushMeanMs":30.25,"flushToWrittenMeanMs":4.5,"writeMeanMs":0.1},
          "process":{"gcHeapBytes":1000} }
         """;
 
@@ -32,6 +32,7 @@ public sealed class ServerCountersTests
         Assert.Equal(20_000, measured.MessagesSentPerSecond);
         Assert.Equal(2, measured.OutboxQueuedMaxAtEnd);
         Assert.Equal(30.25, measured.PriceAgeAtFlushMeanMs);
+        Assert.Equal(4.5, measured.FlushToWrittenMeanMs);
     }
 
     [Theory]
