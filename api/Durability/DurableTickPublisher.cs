@@ -132,10 +132,11 @@ public sealed partial class DurableTickPublisher(
                 return;
             }
 
+            var started = clock.GetTimestamp();
             var rows = await checkpoint.CommitAsync(_applied, CancellationToken.None);
             journal.StartSegment(_applied, [.. _streams.Values]);
             _checkpointed = _applied;
-            LogCheckpoint(_applied, rows);
+            LogCheckpoint(_applied, rows, clock.GetElapsedTime(started).TotalMilliseconds);
         }
         finally
         {
@@ -148,8 +149,8 @@ public sealed partial class DurableTickPublisher(
     [LoggerMessage(Level = LogLevel.Information, Message = "Recovered: checkpoint at journal position {Committed}, replayed {Replayed} journaled batches, now at {Position} ({Folder})")]
     private partial void LogRecovered(long committed, int replayed, long position, string folder);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Checkpoint at journal position {Position}: {Rows} grain states written")]
-    private partial void LogCheckpoint(long position, int rows);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Checkpoint at journal position {Position}: {Rows} grain states written in {ElapsedMs:F1} ms (ingestion paused)")]
+    private partial void LogCheckpoint(long position, int rows, double elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Replaying journal record {Position} failed")]
     private partial void LogReplayFailed(Exception exception, long position);
