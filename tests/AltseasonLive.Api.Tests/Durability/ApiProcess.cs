@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 
 namespace AltseasonLive.Api.Tests.Durability;
 
@@ -90,10 +91,7 @@ public sealed class ApiProcess : IAsyncDisposable
     /// <summary>A clean stop: SIGTERM, after which the host shuts down gracefully (and takes its final checkpoint).</summary>
     public async Task StopAsync()
     {
-        using (var term = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", _process.Id.ToString(CultureInfo.InvariantCulture) } }))
-        {
-            await (term ?? throw new InvalidOperationException("kill did not start.")).WaitForExitAsync();
-        }
+        Assert.True(SendSignal(_process.Id, SigTerm) == 0, $"SIGTERM could not be sent (errno {Marshal.GetLastPInvokeError()}).");
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await _process.WaitForExitAsync(timeout.Token);
@@ -156,6 +154,11 @@ public sealed class ApiProcess : IAsyncDisposable
 
         throw new TimeoutException($"The api did not become healthy:{Environment.NewLine}{Output}");
     }
+
+    private const int SigTerm = 15;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
 
     private static int FreeTcpPort()
     {
