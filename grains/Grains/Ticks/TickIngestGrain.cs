@@ -23,6 +23,8 @@ public sealed class TickIngestGrain(UniverseCatalog universe) : Grain, ITickInge
     private readonly List<Tick> _prices = [];
     private readonly Dictionary<string, IAssetGrain> _assets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ICorrelationGroupGrain> _groups = new(StringComparer.Ordinal);
+    private IMarketGrain? _market;
+    private IPushNotifierGrain? _push;
 
     public async Task<TickBatchResult> Ingest(ImmutableArray<Tick> ticks)
     {
@@ -34,11 +36,11 @@ public sealed class TickIngestGrain(UniverseCatalog universe) : Grain, ITickInge
         var rejections = ImmutableArray.CreateBuilder<TickRejection>();
         var accepted = await ToAssets(ticks, rejections);
         CollectBySymbol(ticks, accepted.Length);
-        var composites = await GrainFactory.GetGrain<IMarketGrain>(0).Ingest(accepted);
+        var composites = await (_market ??= GrainFactory.GetGrain<IMarketGrain>(0)).Ingest(accepted);
         var acceptedComposites = composites.IsDefaultOrEmpty ? [] : await ToAssets(composites, rejections: null);
 
         await ToGroups(accepted, acceptedComposites);
-        await GrainFactory.GetGrain<IPushNotifierGrain>(0).PublishSeries(LastPrices(acceptedComposites));
+        await (_push ??= GrainFactory.GetGrain<IPushNotifierGrain>(0)).PublishSeries(LastPrices(acceptedComposites));
         return new TickBatchResult(accepted.Length, rejections.ToImmutable());
     }
 
