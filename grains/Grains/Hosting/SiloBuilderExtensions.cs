@@ -53,7 +53,8 @@ public static class SiloBuilderExtensions
                 }));
                 break;
             case StorageProvider.Memory:
-                silo.AddMemoryGrainStorage(StorageNames.Default);
+                silo.AddMemoryGrainStorage(StorageNames.Default, (OptionsBuilder<MemoryGrainStorageOptions> options) => options.Configure<Serializer>(
+                    (o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
                 break;
             default:
                 var connectionString = string.IsNullOrWhiteSpace(storage.ConnectionString)
