@@ -20,43 +20,20 @@ public static class SoakCommand
     {
         var defaults = new SoakSettings();
         var load = defaults.Load;
-        var url = new Option<Uri>("--url")
-        {
-            Description = "Base address of the running api.",
-            DefaultValueFactory = _ => load.Url,
-            CustomParser = r =>
-            {
-                var text = r.Tokens.Count == 1 ? r.Tokens[0].Value : "";
-                if (Uri.TryCreate(text.EndsWith('/') ? text : text + "/", UriKind.Absolute, out var parsed))
-                {
-                    return parsed;
-                }
-
-                r.AddError($"'{text}' is not an absolute address.");
-                return load.Url;
-            },
-        };
-        var key = new Option<string?>("--key") { Description = $"Ingestion bearer key (default: environment variable {LoadCommand.KeyVariable})." };
-        var transport = new Option<PublishTransport>("--transport") { Description = "WebSocket streaming or Http POST batches.", DefaultValueFactory = _ => load.Transport };
-        var publishers = new Option<int>("--publishers") { Description = "Publisher connections.", DefaultValueFactory = _ => load.Publishers };
-        var rate = new Option<double>("--rate") { Description = "Target ticks per second, all publishers together (half the measured maximum for the documented soak).", DefaultValueFactory = _ => load.Rate };
-        var batch = new Option<int>("--batch") { Description = "Ticks per frame or request.", DefaultValueFactory = _ => load.Batch };
-        var inFlight = new Option<int>("--in-flight") { Description = "Unacknowledged batches allowed per publisher.", DefaultValueFactory = _ => load.InFlight };
-        var subscribers = new Option<int>("--subscribers") { Description = "SignalR subscribers whose tick-to-client latency is sampled.", DefaultValueFactory = _ => load.Subscribers };
-        var topics = new Option<string>("--topics") { Description = "Comma-separated hub topics of the subscribers.", DefaultValueFactory = _ => string.Join(',', load.Topics) };
-        var symbols = new Option<int>("--symbols") { Description = "Coins moving besides RUT, BTC and ETH (taken from the server's universe).", DefaultValueFactory = _ => load.Symbols };
-        var seed = new Option<int>("--seed") { Description = "Seed of the synthetic market.", DefaultValueFactory = _ => load.Seed };
+        var shared = new LoadOptions(
+            load,
+            "Target ticks per second, all publishers together (half the measured maximum for the documented soak).",
+            "SignalR subscribers whose tick-to-client latency is sampled.");
         var duration = DurationOption("--duration", "Length of the soak, from the first tick published (e.g. 30m, 90s, 1h, 00:30:00; a bare number is seconds).", load.Duration);
         var interval = DurationOption("--sample-interval", "Time between samples (e.g. 60s; at least 1 s). Latency percentiles are per interval.", defaults.SampleInterval);
-        var serverPid = new Option<int?>("--server-pid") { Description = "Server process id on this machine: its resident memory (VmRSS) and CPU are sampled. Without it (and without GET /api/stats) memory cannot be judged." };
-        var maxGrowth = new Option<double>("--max-growth-mib-per-hour") { Description = "Memory counts as flat when the least-squares slope of server RSS (else GC heap) over the second half stays at or below this (MiB per hour).", DefaultValueFactory = _ => defaults.MaxGrowthMiBPerHour };
+        var maxGrowth = new Option<double>("--max-growth-mib-per-hour") { Description = "Memory counts as flat when the least-squares slope of server RSS (else GC heap) over the second half stays at or below this (MiB per hour). Without --server-pid and GET /api/stats memory cannot be judged.", DefaultValueFactory = _ => defaults.MaxGrowthMiBPerHour };
         var maxSpread = new Option<double?>("--max-spread-mib") { Description = "Optional: memory also fails when max - min over the second half exceeds this (MiB). Not checked by default." };
         var json = new Option<FileInfo?>("--json") { Description = "Also write the samples, totals and verdict as JSON to this file." };
         var csv = new Option<FileInfo?>("--csv") { Description = "Also write one CSV row per sample, with the verdict as trailing # comment lines, to this file." };
         var plain = new Option<bool>("--plain") { Description = "One line per sample instead of the live table (automatic when output is redirected)." };
 
         var command = new Command("soak", "Long run at a fixed rate against a running server: a sample per interval (ticks/s, tick-to-client latency, server memory) and a verdict on whether memory stays flat. Exit code 3 when it does not, or on errors.");
-        foreach (var option in new Option[] { url, key, transport, publishers, rate, batch, inFlight, subscribers, topics, symbols, seed, duration, interval, serverPid, maxGrowth, maxSpread, json, csv, plain })
+        foreach (var option in shared.All.Concat([duration, interval, maxGrowth, maxSpread, json, csv, plain]))
         {
             command.Options.Add(option);
         }
@@ -65,22 +42,7 @@ public static class SoakCommand
         {
             var settings = new SoakSettings
             {
-                Load = load with
-                {
-                    Url = result.GetValue(url) ?? load.Url,
-                    Key = result.GetValue(key) ?? Environment.GetEnvironmentVariable(LoadCommand.KeyVariable) ?? "",
-                    Transport = result.GetValue(transport),
-                    Publishers = result.GetValue(publishers),
-                    Rate = result.GetValue(rate),
-                    Batch = result.GetValue(batch),
-                    InFlight = result.GetValue(inFlight),
-                    Subscribers = result.GetValue(subscribers),
-                    Topics = (result.GetValue(topics) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-                    Symbols = result.GetValue(symbols),
-                    Seed = result.GetValue(seed),
-                    Duration = result.GetValue(duration),
-                    ServerPid = result.GetValue(serverPid),
-                },
+                Load = shared.Read(result) with { Duration = result.GetValue(duration) },
                 SampleInterval = result.GetValue(interval),
                 MaxGrowthMiBPerHour = result.GetValue(maxGrowth),
                 MaxSpreadMiB = result.GetValue(maxSpread),

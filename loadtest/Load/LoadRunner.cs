@@ -30,7 +30,7 @@ public sealed class LoadRunner(LoadSettings settings)
         var publishers = new List<Publisher>();
         try
         {
-            var failures = await ConnectAllAsync(tracked.Concat(idle).ToList(), cancellationToken);
+            var failures = await Subscriber.ConnectAllAsync(tracked.Concat(idle).ToList(), settings.ConnectConcurrency, cancellationToken);
             var streams = Enumerable.Range(0, settings.Publishers)
                 .Select(i => new TickStream(start, publishable, settings.Seed, i, settings.Publishers))
                 .Where(s => s.Symbols.Count > 0)
@@ -98,27 +98,6 @@ public sealed class LoadRunner(LoadSettings settings)
         settings.Transport == PublishTransport.Http
             ? new HttpPublisher(http, settings.Key, stream, pacer, settings.Batch, settings.InFlight, counters)
             : new WebSocketPublisher(settings.Url, settings.Key, stream, pacer, settings.Batch, settings.InFlight, counters);
-
-    private async Task<int> ConnectAllAsync(IReadOnlyList<Subscriber> subscribers, CancellationToken ct)
-    {
-        var failures = 0;
-        await Parallel.ForEachAsync(
-            subscribers,
-            new ParallelOptions { MaxDegreeOfParallelism = settings.ConnectConcurrency, CancellationToken = ct },
-            async (subscriber, token) =>
-            {
-                try
-                {
-                    await subscriber.StartAsync(token);
-                }
-                catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or IOException
-                    or Microsoft.AspNetCore.SignalR.HubException or System.Net.WebSockets.WebSocketException)
-                {
-                    Interlocked.Increment(ref failures);
-                }
-            });
-        return failures;
-    }
 
     private async Task<MeasuredPeriod> MonitorAsync(
         PublisherCounters counters,

@@ -5,7 +5,8 @@ namespace AltseasonLive.LoadTest.Load;
 /// <summary>
 /// The fields of the api's <c>GET /api/stats</c> that a load run compares between the start and the end of the
 /// measured period: totals since server start (ticks, series values, hub messages, dropped clients), the server's clock
-/// (UTC epoch ms) and the outbox backlog at the time of reading (messages).
+/// (UTC epoch ms), the outbox backlog at the time of reading (messages) and the process memory (bytes). The soak
+/// samples the same reading once per interval.
 /// </summary>
 public sealed record ServerCounters(
     long AtMs,
@@ -22,6 +23,7 @@ public sealed record ServerCounters(
     long OutboxQueued,
     long OutboxQueuedMax,
     long GcHeapBytes,
+    long WorkingSetBytes,
     double PriceAgeAtArrivalMeanMs,
     double PriceAgeAtFlushMeanMs,
     double FlushToWrittenMeanMs,
@@ -61,6 +63,7 @@ public sealed record ServerCounters(
                 Long(hub, "outboxQueued"),
                 Long(hub, "outboxQueuedMax"),
                 Long(process, "gcHeapBytes"),
+                Long(process, "workingSetBytes"),
                 Double(stages, "priceAgeAtArrivalMeanMs"),
                 Double(stages, "priceAgeAtFlushMeanMs"),
                 Double(stages, "flushToWrittenMeanMs"),

@@ -62,6 +62,28 @@ public sealed class Subscriber : IAsyncDisposable
     /// <summary>True once the connection closed without being disposed by the run.</summary>
     public bool Dropped => Volatile.Read(ref _closed) != 0;
 
+    /// <summary>Connects every subscriber, at most <paramref name="concurrency"/> at a time; returns how many failed to connect.</summary>
+    public static async Task<int> ConnectAllAsync(IReadOnlyList<Subscriber> subscribers, int concurrency, CancellationToken cancellationToken)
+    {
+        var failures = 0;
+        await Parallel.ForEachAsync(
+            subscribers,
+            new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
+            async (subscriber, token) =>
+            {
+                try
+                {
+                    await subscriber.StartAsync(token);
+                }
+                catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or IOException
+                    or Microsoft.AspNetCore.SignalR.HubException or System.Net.WebSockets.WebSocketException)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            });
+        return failures;
+    }
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await _connection.StartAsync(cancellationToken);

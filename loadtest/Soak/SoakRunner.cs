@@ -27,7 +27,7 @@ public sealed class SoakRunner(SoakSettings settings)
         var subscribers = Enumerable.Range(0, load.Subscribers).Select(_ => new Subscriber(load.Url, load.Topics, latency)).ToList();
         try
         {
-            var connectFailures = await ConnectAsync(subscribers, load.ConnectConcurrency, cancellationToken);
+            var connectFailures = await Subscriber.ConnectAllAsync(subscribers, load.ConnectConcurrency, cancellationToken);
             var sampler = new SoakSampler(latency, subscribers, probe);
             var snapshots = Channel.CreateUnbounded<LoadSnapshot>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
             var publishersOnly = load with { Subscribers = 0, IdleSubscribers = 0, Warmup = TimeSpan.Zero };
@@ -116,26 +116,5 @@ public sealed class SoakRunner(SoakSettings settings)
         {
             snapshots.TryComplete();
         }
-    }
-
-    private static async Task<int> ConnectAsync(IReadOnlyList<Subscriber> subscribers, int concurrency, CancellationToken cancellationToken)
-    {
-        var failures = 0;
-        await Parallel.ForEachAsync(
-            subscribers,
-            new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
-            async (subscriber, token) =>
-            {
-                try
-                {
-                    await subscriber.StartAsync(token);
-                }
-                catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or IOException
-                    or Microsoft.AspNetCore.SignalR.HubException or System.Net.WebSockets.WebSocketException)
-                {
-                    Interlocked.Increment(ref failures);
-                }
-            });
-        return failures;
     }
 }

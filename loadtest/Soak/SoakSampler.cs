@@ -48,11 +48,12 @@ public sealed class SoakSampler(LatencyRecorder latency, IReadOnlyList<Subscribe
         var interval = latency.TakeInterval();
         var rss = probe.ReadResidentBytes();
         var stats = await TryGetStatsAsync(cancellationToken);
-        var reading = ServerStatsReading.Parse(stats);
-        if (reading != ServerStatsReading.None)
+        var counters = ServerCounters.TryParse(stats);
+        if (counters is not null)
         {
             LastStatsJson = stats;
         }
+
         var wall = _wall.Elapsed;
         var ownCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var serverCpu = probe.ReadCpuTime();
@@ -75,12 +76,12 @@ public sealed class SoakSampler(LatencyRecorder latency, IReadOnlyList<Subscribe
             SubscribersConnected = subscribers.Count(s => !s.Dropped),
             SubscribersDropped = subscribers.Count(s => s.Dropped),
             ServerResidentMiB = ToMiB(rss),
-            ServerGcHeapMiB = ToMiB(reading.GcHeapBytes),
-            ServerWorkingSetMiB = ToMiB(reading.WorkingSetBytes),
-            ServerConnections = reading.Connections,
-            ServerDropped = reading.Dropped,
-            ServerCoalesced = reading.Coalesced,
-            ServerClientsDropped = reading.ClientsDropped,
+            ServerGcHeapMiB = ToMiB(counters?.GcHeapBytes),
+            ServerWorkingSetMiB = ToMiB(counters?.WorkingSetBytes),
+            ServerConnections = counters?.Connections,
+            ServerDropped = counters?.SeriesDropped,
+            ServerCoalesced = counters?.SeriesCoalesced,
+            ServerClientsDropped = counters?.ClientsDropped,
             ServerCpuCores = serverCpu is { } end && _lastServerCpu is { } start ? Math.Round((end - start).TotalSeconds / wallSeconds, 2) : null,
             GeneratorCpuCores = Math.Round((ownCpu - _lastOwnCpu).TotalSeconds / wallSeconds, 2),
         };

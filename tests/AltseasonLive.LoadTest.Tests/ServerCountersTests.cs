@@ -10,7 +10,7 @@ public sealed class ServerCountersTests
          "hub":{"connections":7,"seriesOffered":{{offered}},"seriesCoalesced":{{coalesced}},"seriesFlushed":1,"seriesDropped":{{dropped}},
                 "messagesSent":{{accepted / 10}},"clientsDropped":{{clientsDropped}},"clientDropReasons":{},"outboxQueued":3,"outboxQueuedMax":2},
          "stages":{"priceAgeAtArrivalMeanMs":12.5,"priceAgeAtFlushMeanMs":30.25,"flushToWrittenMeanMs":4.5,"writeMeanMs":0.1},
-         "process":{"gcHeapBytes":1000} }
+         "process":{"gcHeapBytes":1000,"workingSetBytes":2000} }
         """;
 
     [Fact]
@@ -33,6 +33,9 @@ public sealed class ServerCountersTests
         Assert.Equal(2, measured.OutboxQueuedMaxAtEnd);
         Assert.Equal(30.25, measured.PriceAgeAtFlushMeanMs);
         Assert.Equal(4.5, measured.FlushToWrittenMeanMs);
+        Assert.Equal(1000, end!.GcHeapBytes);
+        Assert.Equal(2000, end.WorkingSetBytes);
+        Assert.Equal(7, end.Connections);
     }
 
     [Theory]
