@@ -149,9 +149,9 @@ public sealed class MarketHubTests(HubFixture fixture)
         Assert.Equal(HubMethods.Snapshot, (await healthy.NextAsync()).Method);
 
         var before = fixture.FanOut.ConnectionIds.ToHashSet();
-        using var stalled = await ConnectRawAndStopReadingAsync(fixture.Server.BaseAddress);
-        var stalledId = await WaitForAsync(() => fixture.FanOut.ConnectionIds.Except(before).SingleOrDefault());
-        await WaitForAsync(() => fixture.FanOut.Find(stalledId)?.IsSubscribed("events") == true ? "yes" : null);
+        using var stalled = await StalledHubClient.ConnectAndStopReadingAsync(fixture.Server.BaseAddress, "events");
+        var stalledId = await StalledHubClient.WaitForAsync(() => fixture.FanOut.ConnectionIds.Except(before).SingleOrDefault());
+        await StalledHubClient.WaitForAsync(() => fixture.FanOut.Find(stalledId)?.IsSubscribed("events") == true ? "yes" : null);
 
         var first = fixture.Market.LastSequence + 1;
         var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -202,32 +202,4 @@ public sealed class MarketHubTests(HubFixture fixture)
     }
 
     /// <summary>Opens a raw WebSocket hub connection, follows events, then never reads again (a frozen browser tab).</summary>
-    private static async Task<ClientWebSocket> ConnectRawAndStopReadingAsync(Uri baseAddress)
-    {
-        var socket = new ClientWebSocket();
-        socket.Options.SetBuffer(1024, 1024);
-        await socket.ConnectAsync(new Uri($"ws://{baseAddress.Authority}/hubs/market"), CancellationToken.None);
-        await SendRecordAsync(socket, """{"protocol":"json","version":1}""");
-        await SendRecordAsync(socket, """{"type":1,"invocationId":"1","target":"Subscribe","arguments":["events",null]}""");
-        return socket;
-    }
-
-    private static Task SendRecordAsync(ClientWebSocket socket, string json) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(json + "\u001e"), WebSocketMessageType.Text, true, CancellationToken.None);
-
-    private static async Task<T> WaitForAsync<T>(Func<T?> probe)
-        where T : class
-    {
-        for (var i = 0; i < 300; i++)
-        {
-            if (probe() is { } value)
-            {
-                return value;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("Condition never became true.");
-    }
 }

@@ -66,10 +66,10 @@ public sealed class StalledSubscribersTests : IAsyncLifetime
         var stalled = new List<ClientWebSocket>();
         for (var i = 0; i < Stalled; i++)
         {
-            stalled.Add(await ConnectRawAndStopReadingAsync(Server.BaseAddress));
+            stalled.Add(await StalledHubClient.ConnectAndStopReadingAsync(Server.BaseAddress, "events", Topic));
         }
 
-        var stalledIds = await WaitForAsync(() =>
+        var stalledIds = await StalledHubClient.WaitForAsync(() =>
         {
             var ids = fanOut.ConnectionIds.Except(known).ToList();
             return ids.Count == Stalled && ids.All(id => fanOut.Find(id)?.SubscriptionCount == 2) ? ids : null;
@@ -125,35 +125,6 @@ public sealed class StalledSubscribersTests : IAsyncLifetime
     private static async Task<JsonElement> StatsAsync(HttpClient http) => await http.GetFromJsonAsync<JsonElement>("/api/stats");
 
     /// <summary>Opens a raw WebSocket hub connection, follows events and a price topic, then never reads again.</summary>
-    private static async Task<ClientWebSocket> ConnectRawAndStopReadingAsync(Uri baseAddress)
-    {
-        var socket = new ClientWebSocket();
-        socket.Options.SetBuffer(1024, 1024);
-        await socket.ConnectAsync(new Uri($"ws://{baseAddress.Authority}/hubs/market"), CancellationToken.None);
-        await SendRecordAsync(socket, """{"protocol":"json","version":1}""");
-        await SendRecordAsync(socket, """{"type":1,"invocationId":"1","target":"Subscribe","arguments":["events",null]}""");
-        await SendRecordAsync(socket, $$"""{"type":1,"invocationId":"2","target":"Subscribe","arguments":["{{Topic}}",null]}""");
-        return socket;
-    }
-
-    private static Task SendRecordAsync(ClientWebSocket socket, string json) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(json + "\u001e"), WebSocketMessageType.Text, true, CancellationToken.None);
-
-    private static async Task<T> WaitForAsync<T>(Func<T?> probe)
-        where T : class
-    {
-        for (var i = 0; i < 600; i++)
-        {
-            if (probe() is { } value)
-            {
-                return value;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("Condition never became true.");
-    }
 
     /// <summary>A SignalR client that keeps only event sequence numbers and the last price (the payloads are large).</summary>
     private sealed class CountingSubscriber : IAsyncDisposable
