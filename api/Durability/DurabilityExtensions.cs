@@ -1,8 +1,10 @@
 using AltseasonLive.Api.Extensions;
 using AltseasonLive.Api.Ingestion;
+using AltseasonLive.Api.Limits;
 using AltseasonLive.Grains.Configuration;
 using AltseasonLive.Grains.Hosting;
 using AltseasonLive.Grains.Storage;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -65,15 +67,16 @@ public static class DurabilityExtensions
     /// </summary>
     public static IEndpointRouteBuilder MapDurabilityApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/ingest/streams/{streamId}", async Task<IResult> (string streamId, IServiceProvider services, CancellationToken cancellationToken) =>
-                services.GetService<DurableTickPublisher>() is { } publisher
+        app.MapGet("/api/ingest/streams/{streamId}", async Task<IResult> (string streamId, [FromServices] DurableTickPublisher? publisher, CancellationToken cancellationToken) =>
+                publisher is not null
                 && await publisher.GetStreamAsync(streamId, cancellationToken) is { } last
                     ? TypedResults.Ok(new StreamStatus(last.StreamId, last.Sequence, last.Chunk))
                     : TypedResults.NotFound())
             .WithTags("Ingestion")
             .WithName("GetPublisherStream")
             .WithSummary("The newest applied request sequence (and chunk) of a publisher stream.")
-            .AddEndpointFilter<IngestionKeyFilter>();
+            .AddEndpointFilter<IngestionKeyFilter>()
+            .RequireRateLimiting(PublishRateLimitPolicy.Name);
         return app;
     }
 }
