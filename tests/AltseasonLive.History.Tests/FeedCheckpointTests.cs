@@ -1,11 +1,7 @@
 using AltseasonLive.Feeds;
-using AltseasonLive.Feeds.Hosting;
 using AltseasonLive.Feeds.Replay;
 using AltseasonLive.Feeds.Synthetic;
 using AltseasonLive.Grains.Interfaces.Ticks;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace AltseasonLive.History.Tests;
 
@@ -16,27 +12,8 @@ public sealed class FeedCheckpointTests
         public ValueTask<FeedCheckpoint?> GetAsync(CancellationToken cancellationToken) => ValueTask.FromResult(value);
     }
 
-    private static async Task<Tick[][]> CollectAsync(FeedCheckpoint? checkpoint, Dictionary<string, string?> settings, int batches)
-    {
-        var sink = new CollectingSink();
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddSingleton<ITickSink>(sink);
-        builder.Services.AddSingleton<IFeedCheckpoint>(new FixedCheckpoint(checkpoint));
-        builder.Services.AddAltseasonFeeds(builder.Configuration);
-        using var host = builder.Build();
-        await host.StartAsync();
-        try
-        {
-            Assert.True(SpinWait.SpinUntil(() => sink.Batches.Count >= batches, TimeSpan.FromSeconds(60)));
-        }
-        finally
-        {
-            await host.StopAsync();
-        }
-
-        return sink.Batches.ToArray();
-    }
+    private static Task<Tick[][]> CollectAsync(FeedCheckpoint? checkpoint, Dictionary<string, string?> settings, int batches) =>
+        FeedsHost.CollectAsync(settings, batches, new FixedCheckpoint(checkpoint));
 
     private static long At(int year, int month, int day, int hour = 0) =>
         new DateTimeOffset(year, month, day, hour, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();

@@ -10,31 +10,10 @@ namespace AltseasonLive.History.Tests;
 
 public sealed class FeedsHostingTests
 {
-    private static async Task<Tick[][]> CollectAsync(Dictionary<string, string?> settings, int batches)
-    {
-        var sink = new CollectingSink();
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddSingleton<ITickSink>(sink);
-        builder.Services.AddAltseasonFeeds(builder.Configuration);
-        using var host = builder.Build();
-        await host.StartAsync();
-        try
-        {
-            Assert.True(SpinWait.SpinUntil(() => sink.Batches.Count >= batches, TimeSpan.FromSeconds(60)));
-        }
-        finally
-        {
-            await host.StopAsync();
-        }
-
-        return sink.Batches.ToArray();
-    }
-
     [Fact]
     public async Task AddAltseasonFeeds_replays_the_configured_days_then_continues_in_simulated_days_from_the_next_day()
     {
-        var batches = await CollectAsync(new Dictionary<string, string?>
+        var batches = await FeedsHost.CollectAsync(new Dictionary<string, string?>
         {
             ["Feeds:Replay:From"] = "2026-03-25",
             ["Feeds:Replay:To"] = "2026-03-31",
@@ -60,7 +39,7 @@ public sealed class FeedsHostingTests
     [Fact]
     public async Task Without_a_replay_the_continuation_starts_the_day_after_the_last_bundled_day()
     {
-        var batches = await CollectAsync(new Dictionary<string, string?>
+        var batches = await FeedsHost.CollectAsync(new Dictionary<string, string?>
         {
             ["Feeds:Replay:Enabled"] = "false",
             ["Feeds:Synthetic:DayMilliseconds"] = "10",
@@ -76,7 +55,7 @@ public sealed class FeedsHostingTests
     public async Task The_wall_clock_option_stamps_every_batch_with_the_wall_clock()
     {
         var before = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        var batches = await CollectAsync(new Dictionary<string, string?>
+        var batches = await FeedsHost.CollectAsync(new Dictionary<string, string?>
         {
             ["Feeds:Replay:Enabled"] = "false",
             ["Feeds:Synthetic:Clock"] = "Wall",
