@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using AltseasonLive.History.Coins;
 using Spectre.Console;
 
@@ -45,12 +46,18 @@ public static class AltseasonCommand
                 }
             });
             var path = parse.GetValue(output) ?? "altseason.csv";
-            using (var writer = CliInput.CreateOutput(path))
+            using (var csv = CsvOutput.Open(CliInput.CreateOutput(path)))
             {
-                writer.WriteLine("date,altseason_index,coins_counted,coins_beat_btc,coverage,note");
+                csv.Row("date", "altseason_index", "coins_counted", "coins_beat_btc", "coverage", "note");
                 foreach (var d in days)
                 {
-                    writer.WriteLine($"{d.Date:yyyy-MM-dd},{CliInput.Number(d.Index, "0.##")},{d.CoinsCounted},{d.CoinsBeatBtc},{d.Coverage.ToString().ToLowerInvariant()},{d.Note}");
+                    csv.Row(
+                        d.Date.ToString(CliInput.DateFormat, CultureInfo.InvariantCulture),
+                        CliInput.Number(d.Index, "0.##"),
+                        d.CoinsCounted.ToString(CultureInfo.InvariantCulture),
+                        d.CoinsBeatBtc.ToString(CultureInfo.InvariantCulture),
+                        d.Coverage.ToString().ToLowerInvariant(),
+                        d.Note);
                 }
             }
 

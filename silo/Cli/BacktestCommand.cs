@@ -44,8 +44,11 @@ public static class BacktestCommand
             context.Output.WriteLine($"Rows marked 'too few' have fewer than {EventStudyRow.MinimumMeaningfulCount} signals with a forward return: they mean nothing. Forward windows overlap, so signals close together are not independent.");
             if (parse.GetValue(output) is { } path)
             {
-                using var writer = CliInput.CreateOutput(path);
-                WriteCsv(writer, rows);
+                using (var csv = CsvOutput.Open(CliInput.CreateOutput(path)))
+                {
+                    WriteCsv(csv, rows);
+                }
+
                 context.Output.WriteLine($"-> {path}");
             }
 
@@ -92,18 +95,20 @@ public static class BacktestCommand
         return table;
     }
 
-    private static void WriteCsv(TextWriter writer, IReadOnlyList<EventStudyRow> rows)
+    private static void WriteCsv(CsvHelper.CsvWriter csv, IReadOnlyList<EventStudyRow> rows)
     {
-        writer.WriteLine("signal,horizon_days,signals,n,mean,median,hit_rate,uncond_n,uncond_mean,uncond_median,uncond_hit_rate,excess_mean,too_few");
+        csv.Row("signal", "horizon_days", "signals", "n", "mean", "median", "hit_rate", "uncond_n", "uncond_mean", "uncond_median", "uncond_hit_rate", "excess_mean", "too_few");
         foreach (var r in rows)
         {
-            writer.WriteLine(string.Join(',',
-                r.Signal.Replace(',', ';'), r.Conditional.HorizonDays, r.Signals, r.Conditional.Count,
+            csv.Row(
+                r.Signal, Int(r.Conditional.HorizonDays), Int(r.Signals), Int(r.Conditional.Count),
                 CliInput.Number(r.Conditional.Mean), CliInput.Number(r.Conditional.Median), CliInput.Number(r.Conditional.HitRate),
-                r.Unconditional.Count, CliInput.Number(r.Unconditional.Mean), CliInput.Number(r.Unconditional.Median), CliInput.Number(r.Unconditional.HitRate),
-                CliInput.Number(r.ExcessMean), r.TooFew ? "true" : "false"));
+                Int(r.Unconditional.Count), CliInput.Number(r.Unconditional.Mean), CliInput.Number(r.Unconditional.Median), CliInput.Number(r.Unconditional.HitRate),
+                CliInput.Number(r.ExcessMean), r.TooFew ? "true" : "false");
         }
     }
+
+    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Pct(double? fraction) =>
         fraction is { } f ? (f * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "-";

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using AltseasonLive.Silo.Analysis;
 
 namespace AltseasonLive.Silo.Cli;
@@ -35,12 +36,12 @@ public static class CorrelateCommand
             CliInput.Range(f, t);
             var points = RollingCorrelationSeries.Compute(context.History.Series(symbolA), context.History.Series(symbolB), w, m, f, t);
             var path = parse.GetValue(output) ?? "correlation.csv";
-            using (var writer = CliInput.CreateOutput(path))
+            using (var csv = CsvOutput.Open(CliInput.CreateOutput(path)))
             {
-                writer.WriteLine("date,correlation");
+                csv.Row("date", "correlation");
                 foreach (var p in points)
                 {
-                    writer.WriteLine($"{p.Date:yyyy-MM-dd},{CliInput.Number(p.Correlation)}");
+                    csv.Row(p.Date.ToString(CliInput.DateFormat, CultureInfo.InvariantCulture), CliInput.Number(p.Correlation));
                 }
             }
 

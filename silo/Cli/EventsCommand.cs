@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AltseasonLive.Feeds.Replay;
@@ -75,10 +76,11 @@ public static class EventsCommand
     {
         if (format == "csv")
         {
-            writer.WriteLine("sequence,time,kind,description");
+            using var csv = CsvOutput.Open(writer, leaveOpen: true);
+            csv.Row("sequence", "time", "kind", "description");
             foreach (var e in events)
             {
-                writer.WriteLine($"{e.Sequence},{e.Time:yyyy-MM-ddTHH:mm:ssZ},{e.Kind},\"{e.Describe().Replace("\"", "\"\"", StringComparison.Ordinal)}\"");
+                csv.Row(e.Sequence.ToString(CultureInfo.InvariantCulture), e.Time.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), e.Kind.ToString(), e.Describe());
             }
         }
         else

@@ -43,14 +43,14 @@ public sealed class EventsCommandTests
         var error = new StringWriter();
         Assert.Equal(0, await CliApp.RunAsync(["events", "--from", "2024-01-01", "--to", "2024-03-31", "--out", path], new StringWriter(), error));
 
-        var cli = File.ReadAllLines(path).Skip(1).ToArray();
+        var cli = StandardCsv.Read(path).Skip(1).ToArray();
         Assert.NotEmpty(expected);
         Assert.Equal(expected.Count, cli.Length);
         for (var i = 0; i < expected.Count; i++)
         {
             var e = expected[i];
-            var line = $"{e.Sequence},{e.Time.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)},{e.Kind},\"{e.Describe().Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
-            Assert.Equal(line, cli[i]);
+            string[] fields = [e.Sequence.ToString(CultureInfo.InvariantCulture), e.Time.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), e.Kind.ToString(), e.Describe()];
+            Assert.Equal(fields, cli[i]);
         }
 
         Assert.Contains($"{expected.Count} events", error.ToString());
