@@ -23,10 +23,33 @@ public sealed class SignalRuleTests
             .Cast<CorrelationSignFlip>()
             .ToList();
 
+        // The flip on bar 5 ends the negative run that began on bar 4; the bar below zero before that run is bar 2.
         var flip = Assert.Single(flips);
-        Assert.Equal((5 * TestConfig.DayMs, true, null), (flip.TimeMs, flip.Negative, flip.PreviousTimeMs));
-        Assert.Equal(4 * TestConfig.DayMs, state.LastPositiveMs);
+        Assert.Equal((5 * TestConfig.DayMs, true, 2 * TestConfig.DayMs, (long?)null), (flip.TimeMs, flip.Negative, flip.PreviousTimeMs, flip.PreviousBeyondTimeMs));
+        Assert.Contains("first run below zero since 1970-01-03", flip.Describe());
+        Assert.Equal(7 * TestConfig.DayMs, state.LastPositiveMs);
         Assert.Equal(9 * TestConfig.DayMs, state.LastNegativeMs);
+    }
+
+    [Fact]
+    public void Sign_flip_dates_the_last_bar_on_its_side_before_the_run_and_separately_the_last_bar_beyond_the_hysteresis()
+    {
+        var state = new PairSignalState();
+        var options = new CorrelationSignalOptions();
+        // Below -0.05 on bar 1; still below zero, inside the band, on bar 2; positive past the band on bar 4; a dip
+        // below zero (inside the band) on bar 6; a new negative run from bar 8 that crosses -0.05 on bar 9.
+        double[] values = [-0.3, -0.2, -0.03, 0.02, 0.2, 0.1, -0.01, 0.01, -0.02, -0.2];
+
+        var flips = values
+            .SelectMany((v, t) => PairWindowSignals.Evaluate(state, Key, Bar(t, v), band: null, options).Events)
+            .Cast<CorrelationSignFlip>()
+            .ToList();
+
+        Assert.Equal(2, flips.Count);
+        Assert.Equal((4 * TestConfig.DayMs, false, (long?)null, (long?)null), (flips[0].TimeMs, flips[0].Negative, flips[0].PreviousTimeMs, flips[0].PreviousBeyondTimeMs));
+        Assert.Contains("first run above zero on record", flips[0].Describe());
+        Assert.Equal((9 * TestConfig.DayMs, true, 6 * TestConfig.DayMs, 1 * TestConfig.DayMs), (flips[1].TimeMs, flips[1].Negative, flips[1].PreviousTimeMs, flips[1].PreviousBeyondTimeMs));
+        Assert.EndsWith("first run below zero since 1970-01-07; last below -0.05 on 1970-01-02", flips[1].Describe());
     }
 
     [Fact]

@@ -58,25 +58,18 @@ public static class PairWindowSignals
             state.Coupling = CouplingState.Coupled;
         }
 
-        var side = value > options.SignFlipHysteresis ? 1 : value < -options.SignFlipHysteresis ? -1 : 0;
+        var h = options.SignFlipHysteresis;
+        var side = value > h ? 1 : value < -h ? -1 : 0;
+        var (beforeRunMs, beyondMs) = SignFlipDates.Update(state, time, value, h);
         if (side != 0)
         {
             if (state.Sign != 0 && side != state.Sign)
             {
-                var previous = side < 0 ? state.LastNegativeMs : state.LastPositiveMs;
-                events.Add(new CorrelationSignFlip(0, time, key, value, band?.Lower, band?.Upper, stats.VolatilityA, stats.VolatilityB, side < 0, previous));
+                events.Add(new CorrelationSignFlip(
+                    0, time, key, value, band?.Lower, band?.Upper, stats.VolatilityA, stats.VolatilityB, side < 0, beforeRunMs, beyondMs, h));
             }
 
             state.Sign = side;
-        }
-
-        if (state.Sign > 0)
-        {
-            state.LastPositiveMs = time;
-        }
-        else if (state.Sign < 0)
-        {
-            state.LastNegativeMs = time;
         }
 
         return (events.ToImmutable(), state.Coupling != CouplingState.Decoupled);
