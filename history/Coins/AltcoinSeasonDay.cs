@@ -1,3 +1,5 @@
+using AltseasonLive.Statistics.Altseason;
+
 namespace AltseasonLive.History.Coins;
 
 /// <summary>

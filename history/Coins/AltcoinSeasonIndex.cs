@@ -1,52 +1,31 @@
+using AltseasonLive.Statistics.Altseason;
+
 namespace AltseasonLive.History.Coins;
 
 /// <summary>
-/// Daily Altcoin Season Index from a <see cref="CoinPanel"/>: among eligible coins with a market cap today and a price
-/// <see cref="AltcoinSeasonOptions.LookbackDays"/> days ago, take the top N by today's market cap and report the percent
-/// whose return beat BTC's over the same days.
+/// Daily Altcoin Season Index over a <see cref="CoinPanel"/>: every coin the panel holds is a candidate, with its market
+/// cap and price on the day and its price exactly the look-back earlier; <see cref="AltseasonIndexRule"/> (the one
+/// definition the grains use too) decides eligibility, the top-N cut and coverage.
 /// </summary>
 public static class AltcoinSeasonIndex
 {
-    public static AltcoinSeasonDay Compute(CoinPanel panel, DateOnly date, AltcoinSeasonOptions options)
+    public static AltcoinSeasonDay Compute(CoinPanel panel, DateOnly date, AltseasonIndexParameters parameters)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.TopN, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.LookbackDays, 1);
-        var start = date.AddDays(-options.LookbackDays);
-        if (!panel.TryGet("BTC", out var btc) || !btc.TryGet(date, out var btcNow) || !btc.TryGet(start, out var btcThen))
+        ArgumentOutOfRangeException.ThrowIfLessThan(parameters.LookbackDays, 1);
+        var start = date.AddDays(-parameters.LookbackDays);
+        double? btcNow = null, btcThen = null;
+        if (panel.TryGet(AltseasonIndexRule.Benchmark, out var btc))
         {
-            return new AltcoinSeasonDay(date, null, 0, 0, AltseasonCoverage.Insufficient, "insufficient: no BTC price for the look-back");
+            btcNow = btc.TryGet(date, out var now) ? now.Price : null;
+            btcThen = btc.TryGet(start, out var then) ? then.Price : null;
         }
 
-        var btcReturn = btcNow.Price / btcThen.Price;
-        var candidates = new List<(double Cap, double Return)>();
-        foreach (var coin in panel.Coins)
-        {
-            if (coin.Class != CoinClass.Coin || string.Equals(coin.Symbol, "BTC", StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            if (coin.TryGet(date, out var now) && now.MarketCap is { } cap && coin.TryGet(start, out var then) && then.Price > 0)
-            {
-                candidates.Add((cap, now.Price / then.Price));
-            }
-        }
-
-        var top = candidates.OrderByDescending(c => c.Cap).Take(options.TopN).ToArray();
-        var beat = top.Count(c => c.Return > btcReturn);
-        if (top.Length < options.MinimumCoins)
-        {
-            return new AltcoinSeasonDay(date, null, top.Length, beat, AltseasonCoverage.Insufficient,
-                $"insufficient: {top.Length} coins with {options.LookbackDays}-day data, fewer than {options.MinimumCoins}");
-        }
-
-        var coverage = top.Length == options.TopN ? AltseasonCoverage.Full : AltseasonCoverage.Partial;
-        var note = coverage == AltseasonCoverage.Full ? "full" : $"partial: {top.Length} of {options.TopN} coins";
-        return new AltcoinSeasonDay(date, 100.0 * beat / top.Length, top.Length, beat, coverage, note);
+        var result = AltseasonIndexRule.Compute(btcNow, btcThen, Candidates(panel, date, start), parameters);
+        return new AltcoinSeasonDay(date, result.Index, result.CoinsCounted, result.CoinsBeatBtc, result.Coverage, result.Note);
     }
 
     /// <summary>One value per day from the panel's first to last date (or the given range), including insufficient days.</summary>
-    public static IEnumerable<AltcoinSeasonDay> ComputeRange(CoinPanel panel, AltcoinSeasonOptions options, DateOnly? from = null, DateOnly? to = null)
+    public static IEnumerable<AltcoinSeasonDay> ComputeRange(CoinPanel panel, AltseasonIndexParameters parameters, DateOnly? from = null, DateOnly? to = null)
     {
         var dates = panel.Dates();
         if (dates.Count == 0)
@@ -58,7 +37,18 @@ public static class AltcoinSeasonIndex
         var last = to ?? dates[^1];
         for (var d = first; d <= last; d = d.AddDays(1))
         {
-            yield return Compute(panel, d, options);
+            yield return Compute(panel, d, parameters);
+        }
+    }
+
+    private static IEnumerable<AltseasonCandidate> Candidates(CoinPanel panel, DateOnly date, DateOnly start)
+    {
+        foreach (var coin in panel.Coins)
+        {
+            if (coin.TryGet(date, out var now) && coin.TryGet(start, out var then))
+            {
+                yield return new AltseasonCandidate(coin.Symbol, now.MarketCap, now.Price, then.Price);
+            }
         }
     }
 }

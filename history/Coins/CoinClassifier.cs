@@ -1,31 +1,15 @@
+using AltseasonLive.Statistics.Altseason;
+
 namespace AltseasonLive.History.Coins;
 
-/// <summary>
-/// Classifies the bundled coins by their upper-case symbol. The lists cover every stablecoin, wrapped/staked and
-/// asset-backed symbol in the bundled CoinGecko files plus common ones a live feed may bring.
-/// </summary>
+/// <summary>The panel's view of <see cref="CoinKindClassifier"/>, the one classification the index uses (by upper-case symbol).</summary>
 public static class CoinClassifier
 {
-    private static readonly HashSet<string> Stablecoins = new(StringComparer.OrdinalIgnoreCase)
+    public static CoinClass Classify(string symbol) => CoinKindClassifier.Classify(symbol) switch
     {
-        "USDT", "USDC", "DAI", "BUSD", "USDS", "USDE", "PYUSD", "USD1", "BSC-USD", "USDT0", "TUSD", "FDUSD", "USDP", "GUSD",
-        "PAX", "HUSD", "SAI", "FRAX", "LUSD", "USDD",
+        CoinKind.Stablecoin => CoinClass.Stablecoin,
+        CoinKind.WrappedOrStaked => CoinClass.WrappedOrStaked,
+        CoinKind.AssetBacked => CoinClass.AssetBacked,
+        _ => CoinClass.Coin,
     };
-
-    private static readonly HashSet<string> WrappedOrStaked = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "STETH", "WSTETH", "WBTC", "WBETH", "WETH", "WEETH", "CBBTC", "SUSDE", "SUSDS", "RETH", "CBETH", "METH", "JITOSOL",
-        "MSOL", "BTCB", "RENBTC", "HBTC",
-    };
-
-    private static readonly HashSet<string> AssetBacked = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "FIGR_HELOC", "PAXG", "XAUT",
-    };
-
-    public static CoinClass Classify(string symbol) =>
-        Stablecoins.Contains(symbol) ? CoinClass.Stablecoin
-        : WrappedOrStaked.Contains(symbol) ? CoinClass.WrappedOrStaked
-        : AssetBacked.Contains(symbol) ? CoinClass.AssetBacked
-        : CoinClass.Coin;
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using AltseasonLive.History.Coins;
+using AltseasonLive.Statistics.Altseason;
 using Spectre.Console;
 
 namespace AltseasonLive.Silo.Cli;
@@ -22,7 +23,7 @@ public static class AltseasonCommand
         };
         command.SetAction(parse => CliApp.Guard(context, () =>
         {
-            var options = new AltcoinSeasonOptions(parse.GetValue(top), parse.GetValue(lookback), parse.GetValue(minCoins));
+            var options = new AltseasonIndexParameters(parse.GetValue(top), parse.GetValue(lookback), parse.GetValue(minCoins));
             if (options.TopN < 1 || options.LookbackDays < 1 || options.MinimumCoins < 1)
             {
                 throw new CliException("--top, --lookback and --min-coins must be at least 1.");

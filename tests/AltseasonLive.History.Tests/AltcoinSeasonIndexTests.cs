@@ -1,4 +1,5 @@
 using AltseasonLive.History.Coins;
+using AltseasonLive.Statistics.Altseason;
 
 namespace AltseasonLive.History.Tests;
 
@@ -25,7 +26,7 @@ public sealed class AltcoinSeasonIndexTests
             Coin("WBTC", 100, 200, 8e10),    // wrapped: excluded
         ]);
 
-        var day = AltcoinSeasonIndex.Compute(panel, Now, new AltcoinSeasonOptions(TopN: 4, LookbackDays: 90, MinimumCoins: 2));
+        var day = AltcoinSeasonIndex.Compute(panel, Now, new AltseasonIndexParameters(TopN: 4, LookbackDays: 90, MinimumCoins: 2));
 
         Assert.Equal(4, day.CoinsCounted);
         Assert.Equal(2, day.CoinsBeatBtc);
@@ -38,7 +39,7 @@ public sealed class AltcoinSeasonIndexTests
     {
         var panel = new CoinPanel([Coin("BTC", 100, 120, 1e12), Coin("AAA", 10, 13, 5e9)]);
 
-        var day = AltcoinSeasonIndex.Compute(panel, Now, new AltcoinSeasonOptions(TopN: 50, LookbackDays: 90, MinimumCoins: 2));
+        var day = AltcoinSeasonIndex.Compute(panel, Now, new AltseasonIndexParameters(TopN: 50, LookbackDays: 90, MinimumCoins: 2));
 
         Assert.Null(day.Index);
         Assert.Equal(AltseasonCoverage.Insufficient, day.Coverage);
@@ -50,7 +51,7 @@ public sealed class AltcoinSeasonIndexTests
     {
         var panel = new CoinPanel([Coin("BTC", 100, 120, 1e12), Coin("AAA", 10, 13, 5e9), Coin("BBB", 10, 11, 4e9)]);
 
-        var day = AltcoinSeasonIndex.Compute(panel, Now, new AltcoinSeasonOptions(TopN: 50, LookbackDays: 90, MinimumCoins: 2));
+        var day = AltcoinSeasonIndex.Compute(panel, Now, new AltseasonIndexParameters(TopN: 50, LookbackDays: 90, MinimumCoins: 2));
 
         Assert.Equal(50.0, day.Index);
         Assert.Equal(AltseasonCoverage.Partial, day.Coverage);

@@ -1,48 +1,45 @@
 using AltseasonLive.Grains.Interfaces.Assets;
+using AltseasonLive.Statistics.Altseason;
 
 namespace AltseasonLive.Grains.Market;
 
 /// <summary>
-/// Altcoin Season Index: of the largest coins by market cap (class Coin only, so stablecoins and wrapped/staked tokens
-/// are out; BTC is the benchmark, not a member), the percent whose return over the lookback beat BTC's. Returns use
-/// daily closes (UTC days): the latest close against the last close on or before the day <c>lookbackDays</c> earlier.
-/// Coins without that much history are left out of the count; too few coins leave the index undefined.
+/// The market grain's side of the Altcoin Season Index: it keeps, per coin, the daily closes (UTC days) and the day of
+/// the latest market cap, and hands day D's candidates to <see cref="AltseasonIndexRule"/>, the definition the
+/// <c>altseason</c> CLI uses too. A coin is a candidate when its class is Coin (configured, or unlisted coins that
+/// arrive with a market cap), its latest cap is from D and it has closes on D and on exactly D minus the look-back.
 /// </summary>
 public static class AltseasonIndex
 {
-    public const string Benchmark = "BTC";
+    public const string Benchmark = AltseasonIndexRule.Benchmark;
 
     public const long DayMs = 86_400_000;
 
-    public static (double? Index, int Coins) Compute(
-        IReadOnlyDictionary<string, double> caps,
-        IReadOnlyDictionary<string, SortedDictionary<long, double>> dailyCloses,
-        Func<string, AssetClass?> classOf,
-        long day,
-        int lookbackDays,
-        int topCoins,
-        int minCoins)
+    /// <summary>The index on <paramref name="day"/> (UTC day number since the epoch) from the market state.</summary>
+    public static AltseasonIndexResult Compute(MarketState state, Func<string, AssetClass?> classOf, long day, AltseasonIndexParameters parameters)
     {
-        if (!dailyCloses.TryGetValue(Benchmark, out var btc) || Return(btc, day, lookbackDays) is not { } btcReturn)
+        var start = day - parameters.LookbackDays;
+        double? btcNow = null, btcThen = null;
+        if (state.DailyCloses.TryGetValue(Benchmark, out var btc))
         {
-            return (null, 0);
+            btcNow = btc.TryGetValue(day, out var now) ? now : null;
+            btcThen = btc.TryGetValue(start, out var then) ? then : null;
         }
 
-        var members = caps
-            .Where(c => c.Key != Benchmark && classOf(c.Key) == AssetClass.Coin)
-            .OrderByDescending(c => c.Value)
-            .ThenBy(c => c.Key, StringComparer.Ordinal)
-            .Take(topCoins)
-            .Select(c => dailyCloses.TryGetValue(c.Key, out var closes) ? Return(closes, day, lookbackDays) : null)
-            .OfType<double>()
-            .ToList();
-
-        if (members.Count < Math.Max(1, minCoins))
+        var candidates = new List<AltseasonCandidate>(state.DailyCloses.Count);
+        foreach (var (symbol, closes) in state.DailyCloses)
         {
-            return (null, members.Count);
+            if (classOf(symbol) is AssetClass.Coin or null
+                && state.CapDays.TryGetValue(symbol, out var capDay) && capDay == day
+                && state.Caps.TryGetValue(symbol, out var cap)
+                && closes.TryGetValue(day, out var now)
+                && closes.TryGetValue(start, out var then))
+            {
+                candidates.Add(new AltseasonCandidate(symbol, cap, now, then));
+            }
         }
 
-        return (100.0 * members.Count(r => r > btcReturn) / members.Count, members.Count);
+        return AltseasonIndexRule.Compute(btcNow, btcThen, candidates, parameters);
     }
 
     /// <summary>Keeps a coin's close for its UTC day and forgets days older than the lookback needs.</summary>
@@ -71,25 +68,29 @@ public static class AltseasonIndex
         }
     }
 
-    private static double? Return(SortedDictionary<long, double> closes, long day, int lookbackDays)
+    /// <summary>
+    /// Forgets unlisted coins (<paramref name="classOf"/> null) whose latest market cap (they only come with one) is
+    /// older than the look-back: they cannot be candidates before they tick again, and a feed's top-250 list changes
+    /// over time. Returns how many were dropped.
+    /// </summary>
+    public static int ForgetStale(MarketState state, Func<string, AssetClass?> classOf, long day, int lookbackDays)
     {
-        if (closes.Count == 0 || closes.Last().Key is var lastDay && lastDay < day - 1)
+        List<string>? stale = null;
+        foreach (var symbol in state.DailyCloses.Keys)
         {
-            return null;
-        }
-
-        var start = day - lookbackDays;
-        double? past = null;
-        foreach (var (d, close) in closes)
-        {
-            if (d > start)
+            if (classOf(symbol) is null && (!state.CapDays.TryGetValue(symbol, out var last) || last < day - lookbackDays))
             {
-                break;
+                (stale ??= []).Add(symbol);
             }
-
-            past = close;
         }
 
-        return past is { } p ? (closes.Last().Value / p) - 1 : null;
+        foreach (var symbol in stale ?? [])
+        {
+            state.DailyCloses.Remove(symbol);
+            state.Caps.Remove(symbol);
+            state.CapDays.Remove(symbol);
+        }
+
+        return stale?.Count ?? 0;
     }
 }

@@ -9,6 +9,7 @@ using AltseasonLive.Grains.Interfaces.Ticks;
 using AltseasonLive.Grains.Storage;
 using AltseasonLive.Grains.Ticks;
 using AltseasonLive.Grains.Universe;
+using AltseasonLive.Statistics.Altseason;
 using Microsoft.Extensions.Options;
 
 namespace AltseasonLive.Grains.Market;
@@ -26,6 +27,7 @@ public sealed class MarketGrain : Grain, IMarketGrain
     private readonly MarketSignalOptions _signals;
     private readonly long _barSizeMs;
     private readonly WriteThrottle _throttle;
+    private readonly AltseasonIndexParameters _altseason;
 
     public MarketGrain(
         [PersistentState("market", StorageNames.Default)] IPersistentState<MarketState> state,
@@ -40,6 +42,7 @@ public sealed class MarketGrain : Grain, IMarketGrain
         _signals = signals.Value;
         _barSizeMs = bars.Value.BarSizeMs;
         _throttle = new WriteThrottle(clock, TimeSpan.FromMilliseconds(storage.Value.WriteIntervalMs));
+        _altseason = new AltseasonIndexParameters(_signals.AltseasonTopCoins, _signals.AltseasonLookbackDays, _signals.AltseasonMinCoins);
     }
 
     private MarketState S => _state.State;
@@ -63,18 +66,22 @@ public sealed class MarketGrain : Grain, IMarketGrain
         {
             if (!_universe.TryGetAsset(tick.Symbol, out var asset))
             {
-                continue;
+                // An unlisted symbol gets here only with a market cap (UniverseCatalog.Accepts): a coin that counts in
+                // the Altcoin Season Index and nowhere else.
+                OnCoinTick(state, tick, AssetClass.Coin, supply: null, composites, events);
             }
-
-            switch (asset.Class)
+            else
             {
-                case AssetClass.Coin or AssetClass.Stablecoin:
-                    OnCoinTick(state, tick, asset, composites, events);
-                    break;
-                case AssetClass.Composite or AssetClass.Dominance:
-                    state.Supplied.Add(tick.Symbol);
-                    OnSeriesValue(tick.Symbol, tick.TimeMs, tick.Price, events);
-                    break;
+                switch (asset.Class)
+                {
+                    case AssetClass.Coin or AssetClass.Stablecoin:
+                        OnCoinTick(state, tick, asset.Class, asset.Supply, composites, events);
+                        break;
+                    case AssetClass.Composite or AssetClass.Dominance:
+                        state.Supplied.Add(tick.Symbol);
+                        OnSeriesValue(tick.Symbol, tick.TimeMs, tick.Price, events);
+                        break;
+                }
             }
 
             state.TimeMs = Math.Max(state.TimeMs, tick.TimeMs);
@@ -119,7 +126,7 @@ public sealed class MarketGrain : Grain, IMarketGrain
             [.. S.Supplied.Order(StringComparer.Ordinal)]));
     }
 
-    private void OnCoinTick(MarketState state, in Tick tick, AssetOptions asset, ImmutableArray<Tick>.Builder composites, List<MarketEvent> events)
+    private void OnCoinTick(MarketState state, in Tick tick, AssetClass assetClass, double? supply, ImmutableArray<Tick>.Builder composites, List<MarketEvent> events)
     {
         var bar = BarClock.IndexOf(tick.TimeMs, _barSizeMs);
         if (state.HasCoinBar && bar > state.CoinBarIndex)
@@ -138,12 +145,13 @@ public sealed class MarketGrain : Grain, IMarketGrain
             state.CoinBarIndex = bar;
         }
 
-        if ((tick.MarketCap ?? ((tick.Supply ?? asset.Supply) * tick.Price)) is { } cap)
+        if ((tick.MarketCap ?? ((tick.Supply ?? supply) * tick.Price)) is { } cap)
         {
             state.Caps[tick.Symbol] = cap;
+            state.CapDays[tick.Symbol] = tick.TimeMs / AltseasonIndex.DayMs;
         }
 
-        if (asset.Class == AssetClass.Coin)
+        if (assetClass == AssetClass.Coin)
         {
             if (!state.DailyCloses.TryGetValue(tick.Symbol, out var closes))
             {
@@ -177,14 +185,15 @@ public sealed class MarketGrain : Grain, IMarketGrain
 
     private void UpdateAltseasonIndex(List<MarketEvent>? events)
     {
-        var (index, coins) = AltseasonIndex.Compute(
-            S.Caps,
-            S.DailyCloses,
-            ClassOf,
-            S.LastCoinTimeMs / AltseasonIndex.DayMs,
-            _signals.AltseasonLookbackDays,
-            _signals.AltseasonTopCoins,
-            _signals.AltseasonMinCoins);
+        var day = S.LastCoinTimeMs / AltseasonIndex.DayMs;
+        if (day != S.AltseasonDay)
+        {
+            AltseasonIndex.ForgetStale(S, ClassOf, day, _signals.AltseasonLookbackDays);
+            S.AltseasonDay = day;
+        }
+
+        var result = AltseasonIndex.Compute(S, ClassOf, day, _altseason);
+        var (index, coins) = (result.Index, result.CoinsCounted);
         S.AltseasonIndex = index;
         S.AltseasonCoins = coins;
         if (index is not { } value)

@@ -3,7 +3,7 @@ using AltseasonLive.Grains.Interfaces.Events;
 namespace AltseasonLive.Grains.Market;
 
 /// <summary>
-/// Persisted state of the market grain. Caps in USD by coin; daily closes by coin and UTC day for the Altcoin Season
+/// Persisted state of the market grain. Caps in USD by coin (listed, and unlisted coins that came with a cap, which count in the Altcoin Season Index only); daily closes by coin and UTC day for the Altcoin Season
 /// Index; per composite/dominance symbol its current bar (feed-supplied or computed); level trackers per dominance symbol.
 /// </summary>
 [GenerateSerializer]
@@ -34,6 +34,12 @@ public sealed class MarketState
     [Id(11)] public bool CompositesDirty { get; set; }
 
     [Id(12)] public long TimeMs { get; set; }
+
+    /// <summary>Per coin, the UTC day number of its latest market cap in <see cref="Caps"/> (the index counts only today's caps).</summary>
+    [Id(13)] public Dictionary<string, long> CapDays { get; set; } = [];
+
+    /// <summary>The UTC day number the index was last evaluated for (unlisted coins are pruned when it moves on).</summary>
+    [Id(14)] public long AltseasonDay { get; set; }
 }
 
 /// <summary>The in-progress bar of a composite or dominance series: bar index and latest value (USD or percent) at <see cref="TimeMs"/>.</summary>

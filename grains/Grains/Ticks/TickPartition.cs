@@ -6,7 +6,7 @@ namespace AltseasonLive.Grains.Ticks;
 
 /// <summary>
 /// Splits a tick batch by symbol in one pass over reused buffers: each known symbol's ticks in batch order, and for
-/// each tick the index of its symbol (-1 for unknown symbols). One instance per activation, reused batch after batch;
+/// each tick the index of its symbol (-1 for symbols the universe does not accept, see <see cref="UniverseCatalog.Accepts"/>). One instance per activation, reused batch after batch;
 /// only the per-symbol arrays sent to the asset grains are allocated.
 /// </summary>
 public sealed class TickPartition
@@ -34,7 +34,7 @@ public sealed class TickPartition
         for (var i = 0; i < ticks.Length; i++)
         {
             var symbol = ticks[i].Symbol;
-            if (string.IsNullOrEmpty(symbol) || !universe.IsKnown(symbol))
+            if (string.IsNullOrEmpty(symbol) || !universe.Accepts(ticks[i]))
             {
                 _symbolOfTick[i] = -1;
                 continue;

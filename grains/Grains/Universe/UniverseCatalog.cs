@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using AltseasonLive.Grains.Configuration;
 using AltseasonLive.Grains.Interfaces.Assets;
 using AltseasonLive.Grains.Interfaces.Correlation;
+using AltseasonLive.Grains.Interfaces.Ticks;
 using AltseasonLive.Grains.Interfaces.Universe;
 using Microsoft.Extensions.Options;
 
@@ -71,6 +72,22 @@ public sealed class UniverseCatalog
         _assets.TryGetValue(symbol, out asset);
 
     public bool IsKnown(string symbol) => _assets.ContainsKey(symbol);
+
+    /// <summary>
+    /// Whether a tick may enter: a configured symbol, or an unlisted coin: a tick with a market cap under a
+    /// product-shaped symbol (see <see cref="UnlistedCoinSymbol"/>), which counts in the Altcoin Season Index and
+    /// nowhere else. A configured symbol keeps its class whatever the tick carries: a market cap sent under SPX (the
+    /// S&amp;P 500) never makes it a coin.
+    /// </summary>
+    public bool Accepts(in Tick tick)
+    {
+        if (_assets.ContainsKey(tick.Symbol))
+        {
+            return true;
+        }
+
+        return tick.MarketCap is not null && UnlistedCoinSymbol.IsValid(tick.Symbol);
+    }
 
     public CorrelationGroupLayout? GetGroup(string anchor) => _groups.GetValueOrDefault(anchor);
 

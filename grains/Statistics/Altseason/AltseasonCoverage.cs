@@ -1,4 +1,4 @@
-namespace AltseasonLive.History.Coins;
+namespace AltseasonLive.Statistics.Altseason;
 
 /// <summary>How much of the intended top-N universe an Altcoin Season Index value is based on.</summary>
 public enum AltseasonCoverage
