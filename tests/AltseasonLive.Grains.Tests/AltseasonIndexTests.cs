@@ -63,11 +63,12 @@ public sealed class AltseasonIndexTests : IAsyncLifetime
             closes[outsider] = Path(d => d >= 90 ? 1.5 : 1.0);
         }
 
+        // The index counts the caps ticks carry (here as supply), as the CLI counts the caps the panel holds.
         var market = client.GetGrain<IMarketGrain>(0);
-        await Scenario.Feed(client, Scenario.Daily(closes).Take(91));
+        await Scenario.Feed(client, WithSupply(Scenario.Daily(closes)).Take(91));
         var day90 = await market.GetSnapshot();
 
-        await Scenario.Feed(client, Scenario.Daily(closes).Skip(91));
+        await Scenario.Feed(client, WithSupply(Scenario.Daily(closes)).Skip(91));
         var day96 = await market.GetSnapshot();
         var events = await Scenario.EventsAfter(client, 0);
 
@@ -86,4 +87,20 @@ public sealed class AltseasonIndexTests : IAsyncLifetime
         var total3 = await client.GetGrain<Interfaces.Assets.IAssetGrain>("TOTAL3").GetSnapshot();
         Assert.Equal(day96.Total3, total3.LastPrice);
     }
+
+    private static double Supply(string symbol) => symbol switch
+    {
+        "BTC" => 40e9,
+        "TINY1" or "TINY2" => 0.1e9,
+        "USDT" => 150e9,
+        "USDC" => 120e9,
+        "DAI" => 110e9,
+        "WBTC" => 500e9,
+        "STETH" => 400e9,
+        "ETH" => 100e9,
+        _ => (100 - int.Parse(symbol[3..], System.Globalization.CultureInfo.InvariantCulture)) * 1e9,
+    };
+
+    private static IEnumerable<System.Collections.Immutable.ImmutableArray<Interfaces.Ticks.Tick>> WithSupply(IEnumerable<System.Collections.Immutable.ImmutableArray<Interfaces.Ticks.Tick>> batches) =>
+        batches.Select(b => System.Collections.Immutable.ImmutableArray.CreateRange(b, t => t with { Supply = Supply(t.Symbol) }));
 }

@@ -28,6 +28,8 @@ public sealed class AssetGrain : Grain, IAssetGrain
     private readonly RollingVolatility _volatility;
     private readonly List<(long BarStartMs, double Close)> _closes = [];
     private AssetOptions _asset = new();
+    private bool _listed;
+    private bool _unlistedCoin;
     private IOutperformanceGrain[] _streaks = [];
 
     public AssetGrain(
@@ -52,7 +54,9 @@ public sealed class AssetGrain : Grain, IAssetGrain
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var symbol = this.GetPrimaryKeyString();
-        _asset = _universe.TryGetAsset(symbol, out var asset) ? asset : new AssetOptions { Symbol = symbol };
+        _listed = _universe.TryGetAsset(symbol, out var asset);
+        _unlistedCoin = _universe.IsUnlistedCoin(symbol);
+        _asset = asset ?? new AssetOptions { Symbol = symbol };
         _streaks = [.. _universe.StreakKeysFor(symbol).Select(key => GrainFactory.GetGrain<IOutperformanceGrain>(key))];
         foreach (var close in S.RecentCloses)
         {
@@ -85,7 +89,8 @@ public sealed class AssetGrain : Grain, IAssetGrain
         var nowMs = _clock.GetUtcNow().ToUnixTimeMilliseconds();
         foreach (var tick in ticks)
         {
-            var verdict = tick.Symbol != _asset.Symbol
+            // An unlisted symbol is a coin once a tick brought its market cap (or it is a configured coin); before, unknown.
+            var verdict = tick.Symbol != _asset.Symbol || (!_listed && tick.MarketCap is null && !state.HasBar && !_unlistedCoin)
                 ? TickRejectReason.UnknownSymbol
                 : state.Validate(tick, _bars.BarSizeMs, _bars.LateToleranceMs, nowMs, _bars.FutureToleranceMs);
             verdicts.Add(verdict);

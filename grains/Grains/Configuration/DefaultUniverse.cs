@@ -92,6 +92,16 @@ public static class DefaultUniverse
         new() { Symbol = "IMX", Class = AssetClass.Coin, Supply = 1900000000, Name = "Immutable" },
     ];
 
+    /// <summary>
+    /// The bundled coin panel's ordinary coins that <see cref="Assets"/> does not list (CoinGecko 2019-22 and 2024-26),
+    /// so that the index over a replay counts every coin the <c>altseason</c> CLI counts. A test pins that it covers the panel.
+    /// </summary>
+    public static IReadOnlyList<string> Coins { get; } =
+    [
+        "AR", "BAL", "CAKE", "CC", "COMP", "CRV", "DYDX", "EOS", "FTM", "FTT", "GRT", "HNT", "KNCL", "KSM", "LRC", "LUNA",
+        "MATIC", "MKR", "OHM", "RAY", "REN", "SAFEMOON", "SNX", "SRM", "SUSHI", "THETA", "WBT", "XTZ", "YFI",
+    ];
+
     public static IReadOnlyList<PairOptions> Pairs { get; } =
     [
         new() { Anchor = "RUT", Partner = "TOTAL3" },
@@ -146,6 +156,11 @@ public static class DefaultUniverse
         if (options.Streaks.Count == 0)
         {
             options.Streaks.AddRange(Streaks.Select(s => new StreakOptions { Symbol = s.Symbol, Benchmark = s.Benchmark }));
+        }
+
+        if (options.Coins.Count == 0)
+        {
+            options.Coins.AddRange(Coins);
         }
     }
 

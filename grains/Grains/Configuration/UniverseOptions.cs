@@ -25,4 +25,11 @@ public sealed class UniverseOptions
     public List<string> AllTimeHighSymbols { get; set; } = [];
 
     public List<StreakOptions> Streaks { get; set; } = [];
+
+    /// <summary>
+    /// Product symbols of coins outside <see cref="Assets"/> that the Altcoin Season Index counts and that may tick
+    /// without a market cap (a day with a price only still gives the close the look-back needs). Empty = the bundled
+    /// panel's coins. Other unlisted symbols become coins when a tick first brings their market cap.
+    /// </summary>
+    public List<string> Coins { get; set; } = [];
 }

@@ -69,16 +69,16 @@ public static class AltseasonIndex
     }
 
     /// <summary>
-    /// Forgets unlisted coins (<paramref name="classOf"/> null) whose latest market cap (they only come with one) is
-    /// older than the look-back: they cannot be candidates before they tick again, and a feed's top-250 list changes
-    /// over time. Returns how many were dropped.
+    /// Forgets the coins <paramref name="forgettable"/> allows (unlisted and unconfigured: they only ever come with a
+    /// market cap) whose latest cap is older than the look-back: they cannot be candidates before they tick again, and
+    /// a feed's top-250 list changes over time. Returns how many were dropped.
     /// </summary>
-    public static int ForgetStale(MarketState state, Func<string, AssetClass?> classOf, long day, int lookbackDays)
+    public static int ForgetStale(MarketState state, Func<string, bool> forgettable, long day, int lookbackDays)
     {
         List<string>? stale = null;
         foreach (var symbol in state.DailyCloses.Keys)
         {
-            if (classOf(symbol) is null && (!state.CapDays.TryGetValue(symbol, out var last) || last < day - lookbackDays))
+            if (forgettable(symbol) && (!state.CapDays.TryGetValue(symbol, out var last) || last < day - lookbackDays))
             {
                 (stale ??= []).Add(symbol);
             }

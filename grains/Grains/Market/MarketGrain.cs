@@ -66,8 +66,8 @@ public sealed class MarketGrain : Grain, IMarketGrain
         {
             if (!_universe.TryGetAsset(tick.Symbol, out var asset))
             {
-                // An unlisted symbol gets here only with a market cap (UniverseCatalog.Accepts): a coin that counts in
-                // the Altcoin Season Index and nowhere else.
+                // An unlisted symbol gets here only once its asset grain took it for a coin (it came with a market
+                // cap): it counts in the Altcoin Season Index and nowhere else.
                 OnCoinTick(state, tick, AssetClass.Coin, supply: null, composites, events);
             }
             else
@@ -148,6 +148,12 @@ public sealed class MarketGrain : Grain, IMarketGrain
         if ((tick.MarketCap ?? ((tick.Supply ?? supply) * tick.Price)) is { } cap)
         {
             state.Caps[tick.Symbol] = cap;
+        }
+
+        // The index counts a coin on the days a tick carried its cap (as the CLI counts the panel's cap days); a
+        // configured supply feeds TOTAL and the dominances only.
+        if (tick.MarketCap is not null || tick.Supply is not null)
+        {
             state.CapDays[tick.Symbol] = tick.TimeMs / AltseasonIndex.DayMs;
         }
 
@@ -188,7 +194,7 @@ public sealed class MarketGrain : Grain, IMarketGrain
         var day = S.LastCoinTimeMs / AltseasonIndex.DayMs;
         if (day != S.AltseasonDay)
         {
-            AltseasonIndex.ForgetStale(S, ClassOf, day, _signals.AltseasonLookbackDays);
+            AltseasonIndex.ForgetStale(S, s => ClassOf(s) is null && !_universe.IsUnlistedCoin(s), day, _signals.AltseasonLookbackDays);
             S.AltseasonDay = day;
         }
 

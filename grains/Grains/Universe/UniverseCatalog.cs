@@ -3,7 +3,6 @@ using System.Diagnostics.CodeAnalysis;
 using AltseasonLive.Grains.Configuration;
 using AltseasonLive.Grains.Interfaces.Assets;
 using AltseasonLive.Grains.Interfaces.Correlation;
-using AltseasonLive.Grains.Interfaces.Ticks;
 using AltseasonLive.Grains.Interfaces.Universe;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +17,7 @@ public sealed class UniverseCatalog
     private readonly FrozenDictionary<string, AssetOptions> _assets;
     private readonly FrozenDictionary<string, CorrelationGroupLayout> _groups;
     private readonly FrozenDictionary<string, string[]> _groupsBySymbol;
+    private readonly FrozenSet<string> _unlistedCoins;
 
     public UniverseCatalog(IOptions<UniverseOptions> options, IOptions<BarOptions> bars)
     {
@@ -49,6 +49,7 @@ public sealed class UniverseCatalog
             .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Anchor).Distinct().ToArray(), StringComparer.Ordinal);
 
         AllTimeHighSymbols = universe.AllTimeHighSymbols.ToFrozenSet(StringComparer.Ordinal);
+        _unlistedCoins = universe.Coins.Where(c => !_assets.ContainsKey(c) && UnlistedCoinSymbol.IsValid(c)).ToFrozenSet(StringComparer.Ordinal);
         Streaks = universe.Streaks
             .Where(s => _assets.ContainsKey(s.Symbol) && _assets.ContainsKey(s.Benchmark))
             .ToArray();
@@ -74,20 +75,15 @@ public sealed class UniverseCatalog
     public bool IsKnown(string symbol) => _assets.ContainsKey(symbol);
 
     /// <summary>
-    /// Whether a tick may enter: a configured symbol, or an unlisted coin: a tick with a market cap under a
-    /// product-shaped symbol (see <see cref="UnlistedCoinSymbol"/>), which counts in the Altcoin Season Index and
-    /// nowhere else. A configured symbol keeps its class whatever the tick carries: a market cap sent under SPX (the
-    /// S&amp;P 500) never makes it a coin.
+    /// Whether a tick goes to an asset grain: a configured symbol, or an unlisted product-shaped symbol (see
+    /// <see cref="UnlistedCoinSymbol"/>), whose asset grain takes it for a coin once a tick brought a market cap (and
+    /// refuses it as unknown before, unless <see cref="IsUnlistedCoin"/>). Unlisted coins count in the Altcoin Season Index and nowhere else. A configured
+    /// symbol keeps its class whatever the tick carries: a market cap sent under SPX (the S&amp;P 500) never makes it a coin.
     /// </summary>
-    public bool Accepts(in Tick tick)
-    {
-        if (_assets.ContainsKey(tick.Symbol))
-        {
-            return true;
-        }
+    public bool Accepts(string symbol) => _assets.ContainsKey(symbol) || UnlistedCoinSymbol.IsValid(symbol);
 
-        return tick.MarketCap is not null && UnlistedCoinSymbol.IsValid(tick.Symbol);
-    }
+    /// <summary>Whether <paramref name="symbol"/> is a configured coin outside the assets (<see cref="UniverseOptions.Coins"/>): a coin even without a market cap.</summary>
+    public bool IsUnlistedCoin(string symbol) => _unlistedCoins.Contains(symbol);
 
     public CorrelationGroupLayout? GetGroup(string anchor) => _groups.GetValueOrDefault(anchor);
 
