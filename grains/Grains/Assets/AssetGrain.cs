@@ -89,7 +89,8 @@ public sealed class AssetGrain : Grain, IAssetGrain
         var nowMs = _clock.GetUtcNow().ToUnixTimeMilliseconds();
         foreach (var tick in ticks)
         {
-            // An unlisted symbol is a coin once a tick brought its market cap (or it is a configured coin); before, unknown.
+            // An unlisted symbol is a coin once a tick brought its market cap (or it is a configured coin); before, unknown
+            // (the ingest grain already refuses such ticks; this keeps the rule where the state is).
             var verdict = tick.Symbol != _asset.Symbol || (!_listed && tick.MarketCap is null && !state.HasBar && !_unlistedCoin)
                 ? TickRejectReason.UnknownSymbol
                 : state.Validate(tick, _bars.BarSizeMs, _bars.LateToleranceMs, nowMs, _bars.FutureToleranceMs);

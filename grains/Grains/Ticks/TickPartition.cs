@@ -34,7 +34,7 @@ public sealed class TickPartition
         for (var i = 0; i < ticks.Length; i++)
         {
             var symbol = ticks[i].Symbol;
-            if (string.IsNullOrEmpty(symbol) || !universe.Accepts(symbol))
+            if (string.IsNullOrEmpty(symbol) || !universe.Accepts(ticks[i]))
             {
                 _symbolOfTick[i] = -1;
                 continue;

@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using AltseasonLive.Grains.Configuration;
 using AltseasonLive.Grains.Interfaces.Assets;
 using AltseasonLive.Grains.Interfaces.Correlation;
+using AltseasonLive.Grains.Interfaces.Ticks;
 using AltseasonLive.Grains.Interfaces.Universe;
 using Microsoft.Extensions.Options;
 
@@ -75,12 +76,15 @@ public sealed class UniverseCatalog
     public bool IsKnown(string symbol) => _assets.ContainsKey(symbol);
 
     /// <summary>
-    /// Whether a tick goes to an asset grain: a configured symbol, or an unlisted product-shaped symbol (see
-    /// <see cref="UnlistedCoinSymbol"/>), whose asset grain takes it for a coin once a tick brought a market cap (and
-    /// refuses it as unknown before, unless <see cref="IsUnlistedCoin"/>). Unlisted coins count in the Altcoin Season Index and nowhere else. A configured
-    /// symbol keeps its class whatever the tick carries: a market cap sent under SPX (the S&amp;P 500) never makes it a coin.
+    /// Whether a tick goes to an asset grain: a configured symbol, a configured unlisted coin
+    /// (<see cref="UniverseOptions.Coins"/>), or a tick with a market cap under a product-shaped symbol (see
+    /// <see cref="UnlistedCoinSymbol"/>): a coin from a market-cap feed's top list. Unlisted coins count in the Altcoin
+    /// Season Index and nowhere else; anything else is an unknown symbol, refused without activating a grain. A
+    /// configured symbol keeps its class whatever the tick carries: a market cap sent under SPX (the S&amp;P 500)
+    /// never makes it a coin.
     /// </summary>
-    public bool Accepts(string symbol) => _assets.ContainsKey(symbol) || UnlistedCoinSymbol.IsValid(symbol);
+    public bool Accepts(in Tick tick) =>
+        _assets.ContainsKey(tick.Symbol) || _unlistedCoins.Contains(tick.Symbol) || (tick.MarketCap is not null && UnlistedCoinSymbol.IsValid(tick.Symbol));
 
     /// <summary>Whether <paramref name="symbol"/> is a configured coin outside the assets (<see cref="UniverseOptions.Coins"/>): a coin even without a market cap.</summary>
     public bool IsUnlistedCoin(string symbol) => _unlistedCoins.Contains(symbol);
