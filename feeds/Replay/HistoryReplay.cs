@@ -12,11 +12,15 @@ namespace AltseasonLive.Feeds.Replay;
 /// </summary>
 public sealed class HistoryReplay
 {
-    /// <summary>The aggregate series sent each day they have a value (symbols as in <see cref="HistorySymbols"/>).</summary>
+    /// <summary>
+    /// The aggregate series sent each day they have a value (symbols as in <see cref="HistorySymbols"/>). TOTAL and
+    /// TOTAL2 are sent too, so that the grains correlate the same TOTAL2 the <c>correlate</c> CLI does rather than one
+    /// summed from the listed coins' caps.
+    /// </summary>
     public static IReadOnlyList<string> DefaultSeries { get; } =
     [
-        HistorySymbols.Rut, HistorySymbols.Total3, HistorySymbols.BtcDominance, HistorySymbols.EthDominance,
-        HistorySymbols.UsdtDominance, HistorySymbols.Btc, HistorySymbols.Eth,
+        HistorySymbols.Rut, HistorySymbols.Total, HistorySymbols.Total2, HistorySymbols.Total3, HistorySymbols.BtcDominance,
+        HistorySymbols.EthDominance, HistorySymbols.UsdtDominance, HistorySymbols.Btc, HistorySymbols.Eth,
     ];
 
     private readonly BundledHistory _history;
