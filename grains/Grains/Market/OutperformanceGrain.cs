@@ -42,6 +42,15 @@ public sealed class OutperformanceGrain : Grain, IOutperformanceGrain
             return;
         }
 
+        if (symbol == _symbol)
+        {
+            _state.State.LastSymbolBarMs = Math.Max(_state.State.LastSymbolBarMs ?? long.MinValue, barStartMs);
+        }
+        else
+        {
+            _state.State.LastBenchmarkBarMs = Math.Max(_state.State.LastBenchmarkBarMs ?? long.MinValue, barStartMs);
+        }
+
         var events = _state.State.OnBarClosed(_symbol, _benchmark, symbol == _symbol, barStartMs, close, Math.Max(1, _signals.StreakLength));
         await _state.WriteStateAsync();
         if (events.Count > 0)
@@ -51,4 +60,7 @@ public sealed class OutperformanceGrain : Grain, IOutperformanceGrain
     }
 
     public Task<int> GetStreak() => Task.FromResult(_state.State.Streak);
+
+    public Task<OutperformanceSnapshot> GetSnapshot() => Task.FromResult(
+        new OutperformanceSnapshot(_symbol, _benchmark, _state.State.Streak, _state.State.LastSymbolBarMs, _state.State.LastBenchmarkBarMs));
 }

@@ -27,6 +27,12 @@ public sealed class OutperformanceState
 
     [Id(8)] public double StreakStartBenchmark { get; set; }
 
+    /// <summary>The last bar start (UTC epoch ms) the symbol closed; null when it never has.</summary>
+    [Id(9)] public long? LastSymbolBarMs { get; set; }
+
+    /// <summary>The last bar start (UTC epoch ms) the benchmark closed; null when it never has (no SPX in the bundled history).</summary>
+    [Id(10)] public long? LastBenchmarkBarMs { get; set; }
+
     /// <summary>Records one leg's close and returns the events of every session that both legs have now closed.</summary>
     public List<OutperformanceStreak> OnBarClosed(string symbol, string benchmark, bool isSymbol, long barStartMs, double close, int streakLength)
     {

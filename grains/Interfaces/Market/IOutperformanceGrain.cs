@@ -11,4 +11,7 @@ public interface IOutperformanceGrain : IGrainWithStringKey
 
     /// <summary>Current streak length in sessions (0 when the symbol lagged last session).</summary>
     Task<int> GetStreak();
+
+    /// <summary>The streak and which legs have data (with no benchmark bars the streak cannot be checked).</summary>
+    Task<OutperformanceSnapshot> GetSnapshot();
 }
