@@ -102,10 +102,12 @@ public sealed class BundledHistory
     private static CoinPanel LoadCoinPanel()
     {
         var rows = new Dictionary<string, List<CoinDay>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var path in new[] { "coins/coingecko_exports_daily.csv", "coins/coingecko_top50_daily.csv" })
+        // The top-50 file names each coin by CoinGecko id too; product symbols come from CoinSymbols (SPX6900, not SPX).
+        foreach (var (path, hasId) in new[] { ("coins/coingecko_exports_daily.csv", false), ("coins/coingecko_top50_daily.csv", true) })
         {
             using var reader = new StreamReader(OpenResource(path));
-            foreach (var row in DailyCsv.ReadRows(reader, "symbol", "date", "price", "market_cap"))
+            string[] columns = hasId ? ["symbol", "date", "price", "market_cap", "id"] : ["symbol", "date", "price", "market_cap"];
+            foreach (var row in DailyCsv.ReadRows(reader, columns))
             {
                 if (row[2].Length == 0)
                 {
@@ -113,7 +115,7 @@ public sealed class BundledHistory
                 }
 
                 var cap = row[3].Length > 0 ? DailyCsv.ParseDouble(row[3]) : 0;
-                var symbol = row[0].ToUpperInvariant();
+                var symbol = CoinSymbols.Of(row[0], hasId ? row[4] : null);
                 if (!rows.TryGetValue(symbol, out var list))
                 {
                     rows[symbol] = list = [];

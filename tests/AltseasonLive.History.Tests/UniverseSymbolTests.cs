@@ -36,4 +36,20 @@ public sealed class UniverseSymbolTests
     {
         Assert.All(Panel.Coins, c => Assert.Equal(CoinKindClassifier.Classify(c.Symbol) == CoinKind.Coin, c.Class == CoinClass.Coin));
     }
+
+    [Theory]
+    [InlineData("spx", "spx6900", "SPX6900")]
+    [InlineData("ada", "cardano", "ADA")]
+    [InlineData("ada", null, "ADA")]
+    public void A_coin_takes_its_product_symbol_from_its_coingecko_id_where_its_ticker_is_taken(string ticker, string? id, string expected)
+    {
+        Assert.Equal(expected, CoinSymbols.Of(ticker, id));
+    }
+
+    [Fact]
+    public void A_coin_whose_ticker_is_an_index_symbol_and_whose_id_is_not_mapped_stops_the_load()
+    {
+        Assert.Throws<InvalidDataException>(() => CoinSymbols.Of("spx", "some-other-spx"));
+        Assert.Throws<InvalidDataException>(() => CoinSymbols.Of("total3", null));
+    }
 }
