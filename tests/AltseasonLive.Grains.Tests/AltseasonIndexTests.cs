@@ -28,7 +28,7 @@ public sealed class AltseasonIndexTests : IAsyncLifetime
         config.Asset("TINY1", "Coin", supply: 0.1e9).Asset("TINY2", "Coin", supply: 0.1e9)
             .Asset("USDT", "Stablecoin", supply: 150e9).Asset("USDC", "Stablecoin", supply: 120e9).Asset("DAI", "Stablecoin", supply: 110e9)
             .Asset("WBTC", "Wrapped", supply: 500e9).Asset("STETH", "Wrapped", supply: 400e9)
-            .Asset("TOTAL3", "Composite").Asset("BTC.D", "Dominance");
+            .Asset("TOTAL3", "Composite").Asset("BTC.D", "Dominance").Asset("SPX", "EquityIndex");
         _cluster = await ClusterHost.StartAsync(config.Build());
     }
 
@@ -86,6 +86,32 @@ public sealed class AltseasonIndexTests : IAsyncLifetime
         Assert.Empty(day96.SuppliedSeries);
         var total3 = await client.GetGrain<Interfaces.Assets.IAssetGrain>("TOTAL3").GetSnapshot();
         Assert.Equal(day96.Total3, total3.LastPrice);
+    }
+
+    [Fact]
+    public async Task Unlisted_coins_with_a_market_cap_count_and_a_market_cap_under_spx_never_makes_the_sp500_a_coin()
+    {
+        var client = (_cluster ?? throw new InvalidOperationException()).Client;
+        const int days = 91;
+        var batches = Enumerable.Range(0, days).Select(d =>
+        {
+            var ticks = new List<Interfaces.Ticks.Tick> { new("BTC", Scenario.Day(d), d < 90 ? 100 : 105, Supply: 40e9) };
+            for (var i = 1; i <= 30; i++)
+            {
+                ticks.Add(new($"UNL{i:00}", Scenario.Day(d), d < 90 ? 1 : i <= 12 ? 2 : 1, MarketCap: i * 1e9));
+            }
+
+            // The S&P 500 with a market cap that would put it first among coins, and doubling: it must not count.
+            ticks.Add(new("SPX", Scenario.Day(d), d < 90 ? 5000 : 10000, MarketCap: 50e12));
+            return System.Collections.Immutable.ImmutableArray.CreateRange(ticks);
+        });
+
+        await Scenario.Feed(client, batches);
+        var snapshot = await client.GetGrain<IMarketGrain>(0).GetSnapshot();
+        var unknown = await client.GetGrain<Interfaces.Ticks.ITickIngestGrain>(0).Ingest([new("UNL99", Scenario.Day(days), 1)]);
+
+        Assert.Equal((40.0, 30), (snapshot.AltseasonIndex, snapshot.AltseasonCoins));
+        Assert.Equal(Interfaces.Ticks.TickRejectReason.UnknownSymbol, Assert.Single(unknown.Rejections).Reason);
     }
 
     private static double Supply(string symbol) => symbol switch
