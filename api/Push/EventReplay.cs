@@ -15,7 +15,7 @@ public sealed class EventReplay(IMarketQueries queries, MarketHubOptions options
     private long _lastSentSequence;
 
     /// <summary>The last event sequence written to this client (0 before its first events subscription).</summary>
-    public long LastSentSequence => _lastSentSequence;
+    public long LastSentSequence => Volatile.Read(ref _lastSentSequence);
 
     /// <summary>
     /// Sends the events after <paramref name="after"/> from the log, or a resync then the recent events as a snapshot
