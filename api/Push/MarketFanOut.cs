@@ -30,11 +30,11 @@ public sealed partial class MarketFanOut(
 
     private readonly ConcurrentDictionary<string, (ClientOutbox Outbox, Task Writer)> _clients = new(StringComparer.Ordinal);
     private readonly Lock _pendingGate = new();
+    private readonly EventSequencer _sequencer = new(counters, time);
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
     private Dictionary<(string Topic, string Key), SeriesMessage> _pendingSeries = [];
     private Dictionary<(string Topic, string Key), SeriesMessage> _flushingSeries = [];
-    private readonly EventSequencer _sequencer = new(counters, time);
 
     public int ConnectionCount => _clients.Count;
 
