@@ -27,7 +27,8 @@ public sealed record TickStats(
 
 /// <summary>
 /// Browser push totals (see <see cref="PushCounters"/>), the current outbox backlog in messages (sum and largest
-/// queue over all connections, against the per-client capacity) and rates per second.
+/// queue over all connections, against the per-client capacity), rates per second, and the event-order counters
+/// (events held back, refetched from the log, out of order as they arrived from the grains).
 /// </summary>
 public sealed record HubStats(
     int Connections,
@@ -46,7 +47,10 @@ public sealed record HubStats(
     int OutboxCapacity,
     double SeriesOfferedPerSecond,
     double SeriesDroppedPerSecond,
-    double MessagesSentPerSecond);
+    double MessagesSentPerSecond,
+    long EventsHeldBack,
+    long EventsRefetched,
+    long EventsOutOfOrder);
 
 /// <summary>The api process: managed heap and working set in bytes, CPU seconds since start and cores busy over the interval.</summary>
 public sealed record ProcessStats(

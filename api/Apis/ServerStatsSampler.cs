@@ -48,7 +48,10 @@ public sealed class ServerStatsSampler(
                 hubOptions.Value.ClientBufferCapacity,
                 last.SeriesOffered,
                 last.SeriesDropped,
-                last.MessagesSent),
+                last.MessagesSent,
+                push.EventsHeldBack,
+                push.EventsRefetched,
+                push.EventsOutOfOrder),
             last.Stages,
             new ProcessStats(
                 GC.GetGCMemoryInfo().HeapSizeBytes,

@@ -47,7 +47,6 @@ public static class ApiServiceExtensions
         services.AddSingleton<UniverseCache>();
         services.AddSingleton<IMarketQueries, GrainMarketQueries>();
         services.AddSingleton<PushCounters>();
-        services.AddSingleton<HubConnectionRegistry>();
         services.AddSingleton<HubLifetimeManager<MarketHub>, MarketHubLifetimeManager>();
         services.AddSingleton<MarketFanOut>();
         services.AddHostedService<PushFlushService>();

@@ -8,18 +8,11 @@ namespace AltseasonLive.Api.Hubs;
 /// <summary>
 /// Browser push hub at <c>/hubs/market</c>. Read-only: clients only choose what they follow. Every subscription starts
 /// with a <c>snapshot</c> message; then <c>series</c> (coalesced per topic) and <c>events</c> (never coalesced) messages
-/// follow, written by the connection's <see cref="ClientOutbox"/>, never from here.
+/// follow, written by the connection's <see cref="ClientOutbox"/> (created by <see cref="MarketHubLifetimeManager"/>), never
+/// from here.
 /// </summary>
 public sealed class MarketHub(MarketFanOut fanOut, IMarketQueries queries, IOptions<MarketHubOptions> options) : Hub
 {
-    public override Task OnConnectedAsync()
-    {
-        fanOut.Connect(Context.ConnectionId, Context.Abort);
-        return Task.CompletedTask;
-    }
-
-    public override Task OnDisconnectedAsync(Exception? exception) => fanOut.DisconnectAsync(Context.ConnectionId);
-
     /// <summary>
     /// Follows <paramref name="topic"/> (see <see cref="MarketTopic"/>). For <c>events</c>, <paramref name="lastSequence"/>
     /// is the last sequence the client saw: the missed events are replayed, or a <c>resync</c> then a snapshot is sent

@@ -4,23 +4,23 @@ using Microsoft.AspNetCore.SignalR;
 namespace AltseasonLive.Api.Hubs;
 
 /// <summary>
-/// SignalR's default single-node lifetime manager for <see cref="MarketHub"/>, which also records each connection's
-/// <see cref="HubConnectionContext"/> in <see cref="HubConnectionRegistry"/> (before the hub's <c>OnConnectedAsync</c>
-/// runs, and until after its <c>OnDisconnectedAsync</c>).
+/// SignalR's default single-node lifetime manager for <see cref="MarketHub"/>, which also gives each connection its
+/// outbox in <see cref="MarketFanOut"/> (the one registry of this hub's connections) before the hub's
+/// <c>OnConnectedAsync</c> runs, and removes it after its <c>OnDisconnectedAsync</c>.
 /// </summary>
 public sealed class MarketHubLifetimeManager(
-    HubConnectionRegistry registry,
+    MarketFanOut fanOut,
     ILogger<DefaultHubLifetimeManager<MarketHub>> logger) : DefaultHubLifetimeManager<MarketHub>(logger)
 {
     public override Task OnConnectedAsync(HubConnectionContext connection)
     {
-        registry.Add(connection);
+        fanOut.Connect(connection);
         return base.OnConnectedAsync(connection);
     }
 
-    public override Task OnDisconnectedAsync(HubConnectionContext connection)
+    public override async Task OnDisconnectedAsync(HubConnectionContext connection)
     {
-        registry.Remove(connection.ConnectionId);
-        return base.OnDisconnectedAsync(connection);
+        await fanOut.DisconnectAsync(connection.ConnectionId);
+        await base.OnDisconnectedAsync(connection);
     }
 }

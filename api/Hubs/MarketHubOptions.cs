@@ -41,6 +41,14 @@ public sealed class MarketHubOptions
     [Range(1, 100_000)]
     public int MaxReplayEvents { get; set; } = 5000;
 
+    /// <summary>
+    /// How long this hub holds events that arrived ahead of an earlier sequence before it reads the missing ones from
+    /// the event log. Batches from the grains normally overtake each other by a few ms; the default (250 ms) leaves them
+    /// time without delaying a real gap much.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00")]
+    public TimeSpan EventGapHold { get; set; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>How many recent events the snapshot of the <c>events</c> topic carries.</summary>
     [Range(0, 10_000)]
     public int SnapshotEvents { get; set; } = 50;

@@ -7,12 +7,12 @@ using Microsoft.AspNetCore.SignalR;
 namespace AltseasonLive.Api.Push;
 
 /// <summary>
-/// The outgoing side of one hub connection: a bounded queue of ordered messages (snapshots, event batches, and series
-/// batches that <see cref="MarketFanOut"/> coalesced per topic and serialized once for all connections following the
-/// same topics), drained by one
-/// writer loop. Producers never wait: past the degrade threshold series batches are dropped for this client, and when
-/// the queue is full or one write takes longer than the send timeout the connection is aborted, so a stalled browser
-/// costs its own bounded buffer and nothing else.
+/// The outgoing queue of one hub connection and its back-pressure: a bounded queue of ordered messages (snapshots,
+/// event batches, and series batches that <see cref="MarketFanOut"/> coalesced and serialized once for all connections
+/// following the same topics), drained by one writer loop. Producers never wait: past the degrade threshold series
+/// batches are dropped for this client, and when the queue is full the connection is aborted, so a stalled browser
+/// costs its own bounded buffer and nothing else. The event protocol is <see cref="EventReplay"/>'s job and the stuck
+/// write check <see cref="SendStallWatchdog"/>'s.
 /// </summary>
 public sealed class ClientOutbox
 {
@@ -20,16 +20,15 @@ public sealed class ClientOutbox
     private readonly Lock _gate = new();
     private readonly HashSet<string> _topics = new(StringComparer.Ordinal);
     private readonly IClientSender _sender;
-    private readonly IMarketQueries _queries;
     private readonly MarketHubOptions _options;
     private readonly PushCounters _counters;
     private readonly Action<string> _abort;
-    private readonly TimeProvider _time;
+    private readonly EventReplay _events;
+    private readonly SendStallWatchdog _watchdog;
+    private readonly Func<string, SerializedHubMessage, CancellationToken, Task> _send;
     private readonly int _degradeAt;
     private readonly CancellationTokenSource _stop = new();
-    private long _lastSentSequence;
     private long _droppedSeries;
-    private long _writeStartedAt;
     private SeriesSubscription _seriesTopics = SeriesSubscription.None;
     private int _aborted;
 
@@ -42,11 +41,12 @@ public sealed class ClientOutbox
         Action<string> abort,
         TimeProvider time)
     {
-        _time = time;
         ConnectionId = connectionId;
         _sender = sender;
-        _queries = queries;
         _options = options;
+        _events = new EventReplay(queries, options, counters);
+        _watchdog = new SendStallWatchdog(time, TimeSpan.FromSeconds(options.SendTimeoutSeconds));
+        _send = SendAsync;
         _counters = counters;
         _abort = abort;
         _degradeAt = Math.Max(1, (int)(options.ClientBufferCapacity * options.DegradeThreshold));
@@ -58,6 +58,9 @@ public sealed class ClientOutbox
     }
 
     public string ConnectionId { get; }
+
+    /// <summary>The last event sequence written to this client.</summary>
+    public long LastSentSequence => _events.LastSentSequence;
 
     /// <summary>Series values not delivered to this client because it was behind.</summary>
     public long DroppedSeries => Interlocked.Read(ref _droppedSeries);
@@ -178,8 +181,7 @@ public sealed class ClientOutbox
     /// </summary>
     public bool AbortIfStalled()
     {
-        var started = Volatile.Read(ref _writeStartedAt);
-        if (started == 0 || IsAborted || _time.GetElapsedTime(started) < TimeSpan.FromSeconds(_options.SendTimeoutSeconds))
+        if (IsAborted || !_watchdog.IsStalled)
         {
             return false;
         }
@@ -257,61 +259,11 @@ public sealed class ClientOutbox
     private Task WriteAsync(OutboxItem item, CancellationToken ct) => item switch
     {
         SnapshotItem snapshot => SendAsync(HubMethods.Snapshot, OutgoingMessage.Create(HubMethods.Snapshot, snapshot.Snapshot), ct),
-        CatchUpItem catchUp => CatchUpAsync(catchUp.AfterSequence, ct),
-        EventsItem events => SendEventsAsync(events.Batch, ct),
+        CatchUpItem catchUp => _events.CatchUpAsync(catchUp.AfterSequence, _send, ct),
+        EventsItem events => _events.SendLiveAsync(events.Batch, _send, ct),
         SeriesItem series => SendSeriesAsync(series.Batch, ct),
         _ => Task.CompletedTask,
     };
-
-    private Task SendEventsAsync(SharedEvents batch, CancellationToken ct)
-    {
-        var events = batch.Events;
-        if (events.IsDefaultOrEmpty || events[^1].Sequence <= _lastSentSequence)
-        {
-            return Task.CompletedTask;
-        }
-
-        var message = batch.Message;
-        if (events[0].Sequence <= _lastSentSequence)
-        {
-            // The replay of a reconnecting client already sent the head of this batch.
-            var rest = events.Where(e => e.Sequence > _lastSentSequence).ToArray();
-            message = OutgoingMessage.Create(HubMethods.Events, rest);
-        }
-
-        _lastSentSequence = events[^1].Sequence;
-        return SendAsync(HubMethods.Events, message, ct);
-    }
-
-    private async Task CatchUpAsync(long? after, CancellationToken ct)
-    {
-        if (after is { } lastSeen)
-        {
-            var page = await _queries.GetEventsSinceAsync(lastSeen, _options.MaxReplayEvents, ct);
-            var truncated = page.Events.Length >= _options.MaxReplayEvents && page.Events[^1].Sequence < page.LatestSequence;
-            if (!page.OutOfRetention && !truncated)
-            {
-                _lastSentSequence = lastSeen;
-                var missed = page.Events.Where(e => e.Sequence > _lastSentSequence).ToArray();
-                if (missed.Length > 0)
-                {
-                    _lastSentSequence = missed[^1].Sequence;
-                    await SendAsync(HubMethods.Events, OutgoingMessage.Create(HubMethods.Events, missed), ct);
-                }
-
-                return;
-            }
-
-            var reason = page.OutOfRetention ? "out of retention" : "too many missed events";
-            var resync = new ResyncMessage(MarketTopic.EventsName, lastSeen, page.OldestSequence, page.LatestSequence, reason);
-            await SendAsync(HubMethods.Resync, OutgoingMessage.Create(HubMethods.Resync, resync), ct);
-        }
-
-        var recent = await _queries.GetRecentEventsAsync(_options.SnapshotEvents, ct);
-        _lastSentSequence = Math.Max(recent.LatestSequence, recent.Events.IsDefaultOrEmpty ? 0 : recent.Events[^1].Sequence);
-        var snapshot = new SnapshotMessage(MarketTopic.EventsName, _lastSentSequence, recent.Events);
-        await SendAsync(HubMethods.Snapshot, OutgoingMessage.Create(HubMethods.Snapshot, snapshot), ct);
-    }
 
     private async Task SendSeriesAsync(SharedSeries batch, CancellationToken ct)
     {
@@ -322,9 +274,9 @@ public sealed class ClientOutbox
     private async Task SendAsync(string method, SerializedHubMessage message, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
-        Volatile.Write(ref _writeStartedAt, _time.GetTimestamp());
+        _watchdog.WriteStarted();
         await _sender.SendAsync(message, ct);
-        Volatile.Write(ref _writeStartedAt, 0);
+        _watchdog.WriteFinished();
         _counters.RecordSent(method, Stopwatch.GetTimestamp() - started);
     }
 }

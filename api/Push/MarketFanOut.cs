@@ -3,20 +3,22 @@ using System.Collections.Immutable;
 using System.Threading.Channels;
 using AltseasonLive.Api.Hubs;
 using AltseasonLive.Api.Market;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
 namespace AltseasonLive.Api.Push;
 
 /// <summary>
-/// Fans market updates out to every connected browser. Publishing only records the value (latest per topic and key)
-/// or the event; <see cref="Flush"/>, run by <see cref="PushFlushService"/> at most
-/// <see cref="MarketHubOptions.MaxUpdatesPerSecond"/> times a second, coalesces once per topic and key, serializes one
-/// <c>series</c> message per distinct set of followed topics (and one <c>events</c> message) and queues it on each
-/// matching <see cref="ClientOutbox"/>, so every connection gets at most one write of each kind per flush. No client send is
-/// ever awaited here, so the grain observer path stays fast no matter how slow a client is.
+/// Fans market updates out to every connected browser, and is the one registry of this hub's connections (an outbox
+/// each, created by <see cref="MarketHubLifetimeManager"/>). It is the push path's only coalescing stage: publishing
+/// only records the value (latest per topic and key), or hands the events to the <see cref="EventSequencer"/>, which
+/// puts them in sequence order; <see cref="Flush"/>, run by <see cref="PushFlushService"/> (the path's one clock) at most
+/// <see cref="MarketHubOptions.MaxUpdatesPerSecond"/> times a second, serializes one <c>series</c> message per distinct
+/// set of followed topics (and one <c>events</c> message) and queues it on each matching <see cref="ClientOutbox"/>, so
+/// every connection gets at most one write of each kind per flush. No client send is ever awaited here, so the grain
+/// observer path stays fast no matter how slow a client is.
 /// </summary>
 public sealed partial class MarketFanOut(
-    HubConnectionRegistry connections,
     IMarketQueries queries,
     IOptions<MarketHubOptions> options,
     TimeProvider time,
@@ -28,12 +30,11 @@ public sealed partial class MarketFanOut(
 
     private readonly ConcurrentDictionary<string, (ClientOutbox Outbox, Task Writer)> _clients = new(StringComparer.Ordinal);
     private readonly Lock _pendingGate = new();
+    private readonly EventSequencer _sequencer = new(counters, time);
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
     private Dictionary<(string Topic, string Key), SeriesMessage> _pendingSeries = [];
     private Dictionary<(string Topic, string Key), SeriesMessage> _flushingSeries = [];
-    private List<HubEvent> _pendingEvents = [];
-    private List<HubEvent> _flushingEvents = [];
 
     public int ConnectionCount => _clients.Count;
 
@@ -47,14 +48,26 @@ public sealed partial class MarketFanOut(
     /// <summary>Completes when something was published since the last <see cref="Flush"/> (or the token is cancelled).</summary>
     public ValueTask<bool> WaitForPublishAsync(CancellationToken cancellationToken) => _wake.Reader.WaitToReadAsync(cancellationToken);
 
+    /// <summary>The hub's event order (held-back events, next sequence), for stats and tests.</summary>
+    public EventSequencer Events => _sequencer;
+
     /// <summary>
-    /// Creates the outbox of a new connection (whose <c>HubConnectionContext</c> the lifetime manager registered) and
-    /// starts its writer loop; <paramref name="abort"/> disconnects it.
+    /// Sets where this hub's live events start (the log's newest sequence when the hub registers with the grains):
+    /// older events reach clients through their catch-up from the log. Events offered before it are held.
     /// </summary>
-    public ClientOutbox Connect(string connectionId, Action abort)
+    public void StartEvents(long lastSequence)
     {
-        var connection = connections.Find(connectionId)
-            ?? throw new InvalidOperationException($"Connection {connectionId} is not registered by {nameof(MarketHubLifetimeManager)}.");
+        _sequencer.Start(lastSequence);
+        _wake.Writer.TryWrite(true);
+    }
+
+    /// <summary>
+    /// Creates the outbox of a new connection (called by the lifetime manager before the hub's <c>OnConnectedAsync</c>)
+    /// and starts its writer loop; the outbox writes straight to <paramref name="connection"/>.
+    /// </summary>
+    public ClientOutbox Connect(HubConnectionContext connection)
+    {
+        var connectionId = connection.ConnectionId;
         var outbox = new ClientOutbox(
             connectionId,
             new HubClientSender(connection),
@@ -65,7 +78,7 @@ public sealed partial class MarketFanOut(
             {
                 counters.RecordClientDropped(reason);
                 LogClientDropped(connectionId, reason);
-                abort();
+                connection.Abort();
             },
             time);
         var writer = Task.Run(() => RunWriterAsync(outbox));
@@ -92,7 +105,11 @@ public sealed partial class MarketFanOut(
 
     public bool Unsubscribe(ClientOutbox outbox, string topic) => outbox.Unsubscribe(topic);
 
-    /// <summary>Queues a batch of events (in sequence order) for the next flush to every client that follows events.</summary>
+    /// <summary>
+    /// Takes a batch of events from the grains, in any order: the next flush sends every event that follows the last
+    /// one sent without a gap; a later one waits for the missing one (from the grains, or the log after
+    /// <see cref="MarketHubOptions.EventGapHold"/>).
+    /// </summary>
     public void PublishEvents(ImmutableArray<HubEvent> events)
     {
         if (events.IsDefaultOrEmpty)
@@ -101,13 +118,14 @@ public sealed partial class MarketFanOut(
         }
 
         counters.AddEventsOffered(events.Length);
-        lock (_pendingGate)
+        if (_sequencer.Offer(events))
         {
-            _pendingEvents.AddRange(events);
+            _wake.Writer.TryWrite(true);
         }
-
-        _wake.Writer.TryWrite(true);
     }
+
+    /// <summary>True while events wait for an earlier sequence, so the flush loop must come back after the hold time.</summary>
+    public bool HoldsEvents => _sequencer.HeldCount > 0;
 
     /// <summary>Keeps each series value as the newest of its topic and key until the next flush.</summary>
     public void PublishSeries(IReadOnlyList<SeriesMessage> updates)
@@ -160,17 +178,21 @@ public sealed partial class MarketFanOut(
         lock (_pendingGate)
         {
             (_pendingSeries, _flushingSeries) = (_flushingSeries, _pendingSeries);
-            (_pendingEvents, _flushingEvents) = (_flushingEvents, _pendingEvents);
         }
 
-        if (_flushingEvents.Count > 0)
+        var events = _sequencer.TakeReady();
+        if (events.Length > 0)
         {
-            var batch = SharedEvents.Create([.. _flushingEvents]);
-            _flushingEvents.Clear();
+            var batch = SharedEvents.Create(events);
             foreach (var (_, client) in _clients)
             {
                 client.Outbox.OfferEvents(batch);
             }
+        }
+
+        if (_sequencer.TryBeginRefetch(options.Value.EventGapHold, out var after))
+        {
+            _ = RefetchAsync(after);
         }
 
         if (_flushingSeries.Count > 0)
@@ -265,6 +287,30 @@ public sealed partial class MarketFanOut(
         }
     }
 
+    /// <summary>Reads the events after <paramref name="after"/> from the log into the sequencer, filling a gap that outlived the hold time.</summary>
+    private async Task RefetchAsync(long after)
+    {
+        try
+        {
+            LogRefetching(after + 1);
+            var page = await queries.GetEventsSinceAsync(after, options.Value.MaxReplayEvents, CancellationToken.None);
+            if (page.OutOfRetention)
+            {
+                // The log no longer has them: start after the oldest it keeps, clients resync by their own replay.
+                LogRefetchOutOfRetention(after + 1, page.OldestSequence);
+                _sequencer.SkipTo(page.OldestSequence - 1);
+            }
+
+            _sequencer.Offer(page.Events, refetched: true);
+            _wake.Writer.TryWrite(true);
+        }
+        catch (Exception ex)
+        {
+            LogRefetchFailed(ex, after + 1);
+            _sequencer.RefetchFailed();
+        }
+    }
+
     private async Task RunWriterAsync(ClientOutbox outbox)
     {
         try
@@ -281,6 +327,15 @@ public sealed partial class MarketFanOut(
             // The connection was aborted while a write was pending.
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Event {Sequence} did not reach this hub in time; reading it from the event log")]
+    private partial void LogRefetching(long sequence);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Event {Sequence} is no longer in the event log (oldest kept: {Oldest})")]
+    private partial void LogRefetchOutOfRetention(long sequence, long oldest);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading event {Sequence} from the event log failed; retrying")]
+    private partial void LogRefetchFailed(Exception exception, long sequence);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped hub client {ConnectionId}: {Reason}")]
     private partial void LogClientDropped(string connectionId, string reason);

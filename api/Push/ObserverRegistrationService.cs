@@ -1,3 +1,4 @@
+using AltseasonLive.Api.Market;
 using AltseasonLive.Grains.Interfaces.Live;
 using Microsoft.Extensions.Options;
 
@@ -6,11 +7,14 @@ namespace AltseasonLive.Api.Push;
 /// <summary>
 /// GPSTracker-style bridge from grains to browsers: creates an object reference for <see cref="HubMarketObserver"/> and
 /// registers it with <see cref="IObserverRegistryGrain"/> every <see cref="PushBridgeOptions.RegisterIntervalSeconds"/>
-/// (the registry forgets observers that stop renewing). Grains never see the hub.
+/// (the registry forgets observers that stop renewing). Grains never see the hub. Before the first registration it reads
+/// the event log's newest sequence, where this hub's live events start (<see cref="MarketFanOut.StartEvents"/>).
 /// </summary>
 public sealed partial class ObserverRegistrationService(
     IGrainFactory grains,
     HubMarketObserver observer,
+    MarketFanOut fanOut,
+    IMarketQueries queries,
     IOptions<PushBridgeOptions> options,
     TimeProvider time,
     ILogger<ObserverRegistrationService> logger) : BackgroundService
@@ -26,6 +30,12 @@ public sealed partial class ObserverRegistrationService(
             {
                 try
                 {
+                    if (!fanOut.Events.IsStarted)
+                    {
+                        var head = await queries.GetRecentEventsAsync(0, stoppingToken);
+                        fanOut.StartEvents(head.LatestSequence);
+                    }
+
                     await registry.Register(reference);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)

@@ -16,6 +16,9 @@ public sealed class PushCounters
     private long _seriesDropped;
     private long _seriesMessagesSent;
     private long _eventsOffered;
+    private long _eventsHeldBack;
+    private long _eventsRefetched;
+    private long _eventsOutOfOrder;
     private long _eventMessagesSent;
     private long _messagesSent;
     private long _clientsDropped;
@@ -50,6 +53,15 @@ public sealed class PushCounters
     /// <summary>Events handed to the hub by the grains.</summary>
     public long EventsOffered => Interlocked.Read(ref _eventsOffered);
 
+    /// <summary>Events this hub held back because they arrived before an earlier sequence (released in order later).</summary>
+    public long EventsHeldBack => Interlocked.Read(ref _eventsHeldBack);
+
+    /// <summary>Events read from the event log because they had not reached the hub (or a client's batch) in time.</summary>
+    public long EventsRefetched => Interlocked.Read(ref _eventsRefetched);
+
+    /// <summary>Events that arrived from the grains below the sequence of one before them in the same batch.</summary>
+    public long EventsOutOfOrder => Interlocked.Read(ref _eventsOutOfOrder);
+
     /// <summary>Event messages (batches, replays) written to connections.</summary>
     public long EventMessagesSent => Interlocked.Read(ref _eventMessagesSent);
 
@@ -68,6 +80,12 @@ public sealed class PushCounters
     public void AddSeriesDropped(int count) => Interlocked.Add(ref _seriesDropped, count);
 
     public void AddEventsOffered(int count) => Interlocked.Add(ref _eventsOffered, count);
+
+    public void AddEventsHeldBack(int count) => Interlocked.Add(ref _eventsHeldBack, count);
+
+    public void AddEventsRefetched(int count) => Interlocked.Add(ref _eventsRefetched, count);
+
+    public void AddEventsOutOfOrder(int count) => Interlocked.Add(ref _eventsOutOfOrder, count);
 
     /// <summary>
     /// Price values arrived from the grains, <paramref name="totalAgeMs"/> old together (now minus tick time) and

@@ -6,8 +6,9 @@ namespace AltseasonLive.Api.Push;
 /// <summary>
 /// The one timer of the browser push path. Flushes <see cref="MarketFanOut"/> as soon as something is published and
 /// then at most every 1/<see cref="MarketHubOptions.MaxUpdatesPerSecond"/> s, so a series value waits at most that long
-/// (and an isolated one not at all). Once a second it also cuts off connections whose write has been stuck longer than
-/// <see cref="MarketHubOptions.SendTimeoutSeconds"/>.
+/// (and an isolated one not at all); while events wait for an earlier sequence it also comes back after
+/// <see cref="MarketHubOptions.EventGapHold"/> so that the gap is read from the log. Once a second it cuts off
+/// connections whose write has been stuck longer than <see cref="MarketHubOptions.SendTimeoutSeconds"/>.
 /// </summary>
 public sealed partial class PushFlushService(
     MarketFanOut fanOut,
@@ -23,7 +24,7 @@ public sealed partial class PushFlushService(
         var interval = TimeSpan.FromSeconds(1.0 / options.Value.MaxUpdatesPerSecond);
         try
         {
-            while (await fanOut.WaitForPublishAsync(ct))
+            while (await WaitAsync(ct))
             {
                 var started = time.GetTimestamp();
                 try
@@ -45,6 +46,25 @@ public sealed partial class PushFlushService(
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             // Shutting down.
+        }
+    }
+
+    private async Task<bool> WaitAsync(CancellationToken ct)
+    {
+        if (!fanOut.HoldsEvents)
+        {
+            return await fanOut.WaitForPublishAsync(ct);
+        }
+
+        using var hold = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        hold.CancelAfter(options.Value.EventGapHold);
+        try
+        {
+            return await fanOut.WaitForPublishAsync(hold.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return true;
         }
     }
 

@@ -1,14 +1,12 @@
 namespace AltseasonLive.Grains.Configuration;
 
-/// <summary>Live push batching (section "Push"), GPSTracker style. Durations in milliseconds.</summary>
+/// <summary>Live push (section "Push"). Durations in milliseconds.</summary>
 public sealed class PushOptions
 {
     public const string SectionName = "Push";
 
+    /// <summary>How often a correlation group publishes its changed live correlations (computing them is the cost).</summary>
     public int FlushIntervalMs { get; set; } = 15;
-
-    /// <summary>Most items (events or series updates) sent to observers per flush.</summary>
-    public int MaxBatch { get; set; } = 100;
 
     /// <summary>An observer not re-registered within this is dropped.</summary>
     public int ObserverExpiryMs { get; set; } = 30_000;

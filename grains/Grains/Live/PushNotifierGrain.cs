@@ -9,18 +9,15 @@ using Orleans.Concurrency;
 namespace AltseasonLive.Grains.Live;
 
 /// <summary>
-/// GPSTracker-style push notifier: callers enqueue and return at once; a timer flushes at most
-/// <see cref="PushOptions.MaxBatch"/> items every <see cref="PushOptions.FlushIntervalMs"/> to every registered
-/// observer. Series updates are coalesced per series (only the newest value of each is sent; a series keeps its place
-/// in the queue, so a busy series cannot starve the others), so a burst of ticks cannot grow the queue without bound;
-/// events are never dropped.
+/// Hands each batch at once to every registered observer, on the caller's silo. It keeps no queue and no timer: the
+/// hub's fan-out is the one place where series are coalesced and flushed, and the hub's event sequencer puts events
+/// back in sequence order whichever activation (or silo) forwarded them, so several activations are harmless.
+/// The caller does not wait for the observers; an unreachable one is logged and its registration expires.
 /// </summary>
 [StatelessWorker]
-public sealed class PushNotifierGrain : Grain, IPushNotifierGrain
+public sealed partial class PushNotifierGrain : Grain, IPushNotifierGrain
 {
-    private readonly Queue<MarketEvent> _events = new();
-    private readonly CoalescingSeriesQueue _series = new();
-    private readonly PushOptions _options;
+    private readonly TimeSpan _observerRefresh;
     private readonly TimeProvider _clock;
     private readonly ILogger<PushNotifierGrain> _logger;
     private ImmutableArray<IMarketObserver> _observers = [];
@@ -29,84 +26,52 @@ public sealed class PushNotifierGrain : Grain, IPushNotifierGrain
 
     public PushNotifierGrain(IOptions<PushOptions> options, TimeProvider clock, ILogger<PushNotifierGrain> logger)
     {
-        _options = options.Value;
+        _observerRefresh = TimeSpan.FromMilliseconds(options.Value.ObserverRefreshMs);
         _clock = clock;
         _logger = logger;
     }
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public async Task PublishEvents(ImmutableArray<MarketEvent> events)
     {
-        var period = TimeSpan.FromMilliseconds(Math.Max(1, _options.FlushIntervalMs));
-        this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions(period, period) { Interleave = false });
-        return Task.CompletedTask;
-    }
-
-    public Task PublishEvents(ImmutableArray<MarketEvent> events)
-    {
-        foreach (var e in events)
-        {
-            _events.Enqueue(e);
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public Task PublishSeries(ImmutableArray<SeriesUpdate> updates)
-    {
-        foreach (var update in updates)
-        {
-            _series.Add(update);
-        }
-
-        return Task.CompletedTask;
-    }
-
-    private async Task Flush(CancellationToken cancellationToken)
-    {
-        if (_events.Count == 0 && _series.Count == 0)
+        if (events.IsDefaultOrEmpty)
         {
             return;
         }
 
-        var observers = await GetObservers();
-        var budget = Math.Max(1, _options.MaxBatch);
-        var events = ImmutableArray.CreateBuilder<MarketEvent>();
-        while (budget > 0 && _events.TryDequeue(out var e))
+        foreach (var observer in await GetObservers())
         {
-            events.Add(e);
-            budget--;
-        }
-
-        var (eventBatch, seriesBatch) = (events.ToImmutable(), _series.Drain(budget));
-        foreach (var observer in observers)
-        {
-            await Send(observer, eventBatch, seriesBatch);
+            _ = ForwardAsync(observer.OnEvents(events), events.Length, 0);
         }
     }
 
-    private async Task Send(IMarketObserver observer, ImmutableArray<MarketEvent> events, ImmutableArray<SeriesUpdate> series)
+    public async Task PublishSeries(ImmutableArray<SeriesUpdate> updates)
+    {
+        if (updates.IsDefaultOrEmpty)
+        {
+            return;
+        }
+
+        foreach (var observer in await GetObservers())
+        {
+            _ = ForwardAsync(observer.OnSeries(updates), 0, updates.Length);
+        }
+    }
+
+    private async Task ForwardAsync(Task send, int events, int series)
     {
         try
         {
-            if (events.Length > 0)
-            {
-                await observer.OnEvents(events);
-            }
-
-            if (series.Length > 0)
-            {
-                await observer.OnSeries(series);
-            }
+            await send;
         }
-        catch (Exception ex) when (ex is OrleansException or TimeoutException)
+        catch (Exception ex)
         {
-            _logger.LogWarning(ex, "Dropped a push of {Events} events and {Series} series updates to an unreachable observer", events.Length, series.Length);
+            LogUnreachable(ex, events, series);
         }
     }
 
-    private async Task<ImmutableArray<IMarketObserver>> GetObservers()
+    private async ValueTask<ImmutableArray<IMarketObserver>> GetObservers()
     {
-        if (!_observersKnown || _clock.GetElapsedTime(_observersFetched) > TimeSpan.FromMilliseconds(_options.ObserverRefreshMs))
+        if (!_observersKnown || _clock.GetElapsedTime(_observersFetched) > _observerRefresh)
         {
             _observers = await GrainFactory.GetGrain<IObserverRegistryGrain>(0).GetObservers();
             _observersFetched = _clock.GetTimestamp();
@@ -115,4 +80,7 @@ public sealed class PushNotifierGrain : Grain, IPushNotifierGrain
 
         return _observers;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A push of {Events} events and {Series} series updates did not reach an observer; the hub refetches missed events from the log")]
+    private partial void LogUnreachable(Exception exception, int events, int series);
 }

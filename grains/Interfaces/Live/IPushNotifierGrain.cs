@@ -4,8 +4,9 @@ using AltseasonLive.Grains.Interfaces.Events;
 namespace AltseasonLive.Grains.Interfaces.Live;
 
 /// <summary>
-/// Stateless worker (use key 0) that queues events and series updates and flushes them in batches (at most 100 items per
-/// flush, every ~15 ms by default) to every registered <see cref="IMarketObserver"/>.
+/// Stateless worker (use key 0) that forwards events and series updates at once to every registered
+/// <see cref="IMarketObserver"/>. It neither queues nor coalesces: the observer (the hub) coalesces series and restores
+/// event order.
 /// </summary>
 public interface IPushNotifierGrain : IGrainWithIntegerKey
 {

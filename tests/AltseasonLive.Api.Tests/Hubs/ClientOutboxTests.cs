@@ -86,6 +86,30 @@ public sealed class ClientOutboxTests
     }
 
     [Fact]
+    public async Task A_live_batch_that_starts_above_the_next_sequence_gets_the_missing_events_from_the_log_first()
+    {
+        var sender = new GatedSender();
+        var market = new FakeMarketQueries(retention: 1000);
+        var counters = new PushCounters();
+        var outbox = new ClientOutbox("gap", sender, market, Options, counters, _ => { }, TimeProvider.System);
+        var writer = Task.Run(outbox.RunAsync);
+        Assert.True(outbox.TrySubscribeEvents(0));
+        Assert.True(outbox.TrySubscribe(new SnapshotMessage("altseason", 0, new { })));
+        await sender.WaitForSendsAsync(1);
+
+        var logged = market.Append(4);
+        outbox.OfferEvents(SharedEvents.Create([logged[2], logged[3]]));
+        outbox.OfferEvents(SharedEvents.Create([logged[3]]));
+        outbox.OfferEvents(SharedEvents.Create(market.Append(1)));
+
+        await sender.WaitForAsync(() => sender.EventSequences.Count == 5);
+        Assert.Equal([1L, 2L, 3L, 4L, 5L], sender.EventSequences);
+        Assert.Equal(2, counters.EventsRefetched);
+        outbox.Stop();
+        await writer;
+    }
+
+    [Fact]
     public async Task A_write_stuck_longer_than_the_send_timeout_aborts_the_connection()
     {
         var sender = new GatedSender();
