@@ -119,9 +119,10 @@ public sealed class DashboardPage
 
     public List<string> ExternalRequests { get; } = [];
 
-    public async Task ScreenshotAsync(string name)
+    /// <summary>Saves a PNG under <see cref="DashboardBrowser.ArtifactsFolder"/>: the viewport, or the whole page.</summary>
+    public async Task ScreenshotAsync(string name, bool fullPage)
     {
         Directory.CreateDirectory(DashboardBrowser.ArtifactsFolder);
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(DashboardBrowser.ArtifactsFolder, name), FullPage = true });
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(DashboardBrowser.ArtifactsFolder, name), FullPage = fullPage });
     }
 }

@@ -246,6 +246,10 @@ async function main() {
   select.addEventListener('change', () => selectPair(select.value, state.mode));
   $('#band-window').addEventListener('change', () => selectPair(state.pair, state.mode));
   document.querySelectorAll('.mode').forEach(b => b.addEventListener('click', () => selectPair(state.pair, b.dataset.mode)));
+  document.querySelectorAll('.dom').forEach(b => b.addEventListener('click', () => {
+    document.querySelectorAll('.dom').forEach(x => setPressed(x, x === b));
+    markets.showDominance(b.dataset.symbol);
+  }));
   document.querySelectorAll('.range').forEach(b => b.addEventListener('click', () => {
     state.days = Number(b.dataset.days);
     document.querySelectorAll('.range').forEach(x => setPressed(x, x === b));

@@ -19,7 +19,7 @@ export const SERIES = {
   TOTAL3: { chart: 'prices', color: '#4fc3f7', scale: 'right', title: 'TOTAL3', format: v => `${(v / 1e9).toFixed(0)}B` },
   'BTC.D': { chart: 'dominance', color: '#f7931a', scale: 'right', title: 'BTC.D' },
   'ETH.D': { chart: 'dominance', color: '#8c9eff', scale: 'right', title: 'ETH.D' },
-  'USDT.D': { chart: 'dominance', color: '#26a69a', scale: 'left', title: 'USDT.D' },
+  'USDT.D': { chart: 'dominance', color: '#26a69a', scale: 'right', title: 'USDT.D' },
   ASI: { chart: 'asi', color: '#f7c948', scale: 'right', title: 'ASI' },
 };
 
@@ -30,12 +30,13 @@ export class MarketCharts {
     this.charts = {};
     this.series = new Map();
     for (const [name, el] of Object.entries(containers)) {
-      const leftVisible = name !== 'asi';
+      const leftVisible = name === 'prices';
       this.charts[name] = LWC.createChart(el, { ...BASE, leftPriceScale: { ...BASE.leftPriceScale, visible: leftVisible } });
     }
     for (const [symbol, s] of Object.entries(SERIES)) {
       const options = { color: s.color, lineWidth: 2, priceScaleId: s.scale, title: s.title };
       if (s.format) options.priceFormat = { type: 'custom', formatter: s.format, minMove: 1 };
+      if (s.chart === 'dominance') options.visible = symbol === 'BTC.D';
       const series = this.charts[s.chart].addSeries(LWC.LineSeries, options);
       this.series.set(symbol, { series, lastTime: null, points: 0 });
     }
@@ -47,14 +48,23 @@ export class MarketCharts {
       const s = this.series.get(symbol);
       if (!s) continue;
       for (const level of list) {
-        s.series.createPriceLine({ price: level, color: `${SERIES[symbol].color}88`, lineWidth: 1, lineStyle: LWC.LineStyle.Dashed, axisLabelVisible: true, title: `${level}` });
+        s.series.createPriceLine({ price: level, color: `${SERIES[symbol].color}88`, lineWidth: 1, lineStyle: LWC.LineStyle.Dashed, axisLabelVisible: true });
       }
-      this.containers.dominance.dataset[`levels${symbol.replace('.D', '')}`] = String(list.length);
+      const name = symbol.replace('.D', '').toLowerCase();
+      this.containers.dominance.dataset[`levels${name[0].toUpperCase()}${name.slice(1)}`] = String(list.length);
     }
     const asi = this.series.get('ASI').series;
     asi.createPriceLine({ price: seasons.bitcoin, color: '#f7931a', lineWidth: 1, lineStyle: LWC.LineStyle.Dashed, axisLabelVisible: true, title: 'Bitcoin season' });
     asi.createPriceLine({ price: seasons.altcoin, color: '#26a69a', lineWidth: 1, lineStyle: LWC.LineStyle.Dashed, axisLabelVisible: true, title: 'Altcoin season' });
     this.containers.asi.dataset.thresholds = `${seasons.bitcoin},${seasons.altcoin}`;
+  }
+
+  // One dominance series at a time, so that its levels and its scale fit the chart.
+  showDominance(symbol) {
+    for (const [key, s] of this.series) {
+      if (SERIES[key].chart === 'dominance') s.series.applyOptions({ visible: key === symbol });
+    }
+    this.containers.dominance.dataset.shown = symbol;
   }
 
   setHistory(symbol, points) {
