@@ -44,13 +44,17 @@ public sealed class DashboardBrowser : IAsyncDisposable
         return new DashboardBrowser(playwright, browser);
     }
 
-    /// <summary>A page of <paramref name="baseAddress"/> at the given viewport; <paramref name="simulated"/> is what the contract fallback says.</summary>
+    /// <summary>
+    /// A page of <paramref name="baseAddress"/> at the given viewport; <paramref name="simulated"/> is what the contract
+    /// fallback says. The page may show notifications (the permission a user would grant).
+    /// </summary>
     public async Task<DashboardPage> OpenAsync(Uri baseAddress, int width, int height, bool simulated)
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
+            Permissions = ["notifications"],
         });
         var page = await context.NewPageAsync();
         var result = new DashboardPage(page, baseAddress);

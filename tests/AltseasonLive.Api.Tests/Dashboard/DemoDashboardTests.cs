@@ -85,9 +85,11 @@ public sealed class DemoDashboardTests(DemoDashboardFixture fixture, ITestOutput
         foreach (var window in windows)
         {
             await page.GetByTestId("event-filter-window").SelectOptionAsync(window);
-            var shown = await NumberAsync(page, "event-feed", "shown");
-            var markers = int.Parse(await page.GetByTestId($"corr-{window}").GetAttributeAsync("data-markers") ?? "-1", CultureInfo.InvariantCulture);
-            Assert.Equal(shown, markers);
+            // Read together: a live event re-renders the feed and the markers in one task.
+            var counts = await page.EvaluateAsync<int[]>(
+                $"() => [Number(document.querySelector('[data-testid=event-feed]').dataset.shown), Number(document.querySelector('[data-testid=corr-{window}]').dataset.markers)]");
+            Assert.Equal(counts[0], counts[1]);
+            var markers = counts[1];
             var pairs = await feed.Locator("li").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.pair)");
             Assert.All(pairs, p => Assert.Equal($"RUT|TOTAL3|{window}|Returns", p));
             totalMarkers += markers;
@@ -111,9 +113,14 @@ public sealed class DemoDashboardTests(DemoDashboardFixture fixture, ITestOutput
         await page.WaitForFunctionAsync(
             $"() => {{ const d = document.querySelector('[data-testid=correlation-chart]').dataset; return d.visibleFrom <= {eventTime} && d.visibleTo >= {eventTime} && d.visibleTo - d.visibleFrom < 120 * 86400; }}");
         var newest = feed.Locator("li").First;
+        var newestSequence = await newest.GetAttributeAsync("data-sequence");
         await newest.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(newest).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("selected"));
+        await Assertions.Expect(feed.Locator($"li[data-sequence='{newestSequence}']")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("selected"));
+
+        // Opt-in notifications for a chosen kind.
+        await page.GetByTestId("event-notify").SelectOptionAsync("CorrelationBreakdown");
+        await Assertions.Expect(page.GetByTestId("event-notify-list")).ToContainTextAsync("CorrelationBreakdown");
 
         // Hover shows the value and the band.
         var box = await chartEl.BoundingBoxAsync() ?? throw new InvalidOperationException("chart not laid out");

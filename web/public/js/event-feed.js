@@ -15,6 +15,7 @@ export class EventFeed {
     this.events = new Map();
     this.shortestWindow = null;
     this.notifyKinds = new Set();
+    this.selected = null;
     for (const name of ['kind', 'pair', 'window', 'mode']) el[name].addEventListener('change', () => this.render());
     el.full.addEventListener('change', () => this.render());
     el.list.addEventListener('click', e => this.choose(e.target.closest('li[data-sequence]')));
@@ -81,7 +82,12 @@ export class EventFeed {
   render() {
     const shown = this.visible();
     const items = shown.slice(0, MAX_SHOWN).map(e => this.item(e));
+    // Live events re-render the list: keep the keyboard focus on the event that had it.
+    const focused = this.el.list.contains(document.activeElement) ? document.activeElement.dataset.sequence : null;
+    const scroll = this.el.list.scrollTop;
     this.el.list.replaceChildren(...items);
+    this.el.list.scrollTop = scroll;
+    if (focused) this.el.list.querySelector(`li[data-sequence="${focused}"]`)?.focus({ preventScroll: true });
     this.el.count.textContent = `${shown.length} of ${this.events.size}`;
     this.el.list.dataset.shown = String(shown.length);
     this.onChange?.(shown);
@@ -95,7 +101,7 @@ export class EventFeed {
     li.dataset.importance = String(importanceOf(e.kind));
     if (e.pairKey) li.dataset.pair = e.pairKey;
     li.tabIndex = 0;
-    li.className = `kind-${e.kind} importance-${importanceOf(e.kind)}${e.simulated ? ' simulated' : ''}`;
+    li.className = `kind-${e.kind} importance-${importanceOf(e.kind)}${e.simulated ? ' simulated' : ''}${e.sequence === this.selected ? ' selected' : ''}`;
     li.innerHTML = '<span class="kind"></span><span class="when"></span><span class="text"></span>';
     li.querySelector('.kind').textContent = `#${e.sequence} ${e.kind}${e.simulated ? ' · demo' : ''}`;
     li.querySelector('.when').textContent = formatDateTime(e.timeMs);
@@ -107,6 +113,7 @@ export class EventFeed {
     if (!li) return;
     const e = this.events.get(Number(li.dataset.sequence));
     if (!e) return;
+    this.selected = e.sequence;
     this.el.list.querySelectorAll('li.selected').forEach(x => x.classList.remove('selected'));
     li.classList.add('selected');
     this.onSelect?.(e);
