@@ -216,7 +216,13 @@ async function loadHistory() {
   const held = new Set([...state.universe.assets.map(a => a.symbol), 'ASI']);
   await Promise.all(Object.keys(SERIES).filter(s => held.has(s)).map(async symbol => {
     const r = await fetch(`/api/history/${encodeURIComponent(symbol)}`);
-    if (r.ok) markets.setHistory(symbol, (await r.json()).points);
+    if (!r.ok) return;
+    const points = (await r.json()).points;
+    markets.setHistory(symbol, points);
+    // The index is undefined while too few coins have 90 days of history: show its last close, marked as such.
+    if (symbol === 'ASI' && points.length && $('#asi-value').textContent === '–') {
+      $('#asi-value').textContent = `${points.at(-1).value.toFixed(0)} (last close)`;
+    }
   }));
 }
 
