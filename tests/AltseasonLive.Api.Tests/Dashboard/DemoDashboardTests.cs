@@ -128,7 +128,8 @@ public sealed class DemoDashboardTests(DemoDashboardFixture fixture, ITestOutput
         await Assertions.Expect(page.GetByTestId("correlation-tooltip")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("correlation-tooltip")).ToContainTextAsync("-bar");
 
-        // The screenshot shows RUT/TOTAL3 with every marker over the whole range.
+        // The screenshot shows RUT/TOTAL3 with every marker over the whole range, and BTC.D with its levels.
+        await page.GetByTestId("dom-BTC.D").ClickAsync();
         await page.GetByTestId("range-All").ClickAsync();
         await page.Mouse.MoveAsync(0, 0);
         await dashboard.ScreenshotAsync("dashboard-1400x900.png", fullPage: false);

@@ -27,7 +27,7 @@ export class CorrelationChart {
       layout: { background: { color: BACKGROUND }, textColor: '#9aa5b5', attributionLogo: false },
       grid: { vertLines: { color: '#1a2030' }, horzLines: { color: '#1a2030' } },
       rightPriceScale: { borderColor: '#1f2633' },
-      timeScale: { borderColor: '#1f2633', timeVisible: false },
+      timeScale: { borderColor: '#1f2633', timeVisible: false, minBarSpacing: 0.01 },
       crosshair: { mode: LWC.CrosshairMode.Normal },
     });
     // The band: the area under the upper edge in the band colour, the area under the lower edge in the background.

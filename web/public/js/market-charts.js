@@ -10,7 +10,7 @@ const BASE = {
   grid: { vertLines: { color: '#1a2030' }, horzLines: { color: '#1a2030' } },
   rightPriceScale: { borderColor: '#1f2633' },
   leftPriceScale: { borderColor: '#1f2633' },
-  timeScale: { borderColor: '#1f2633' },
+  timeScale: { borderColor: '#1f2633', minBarSpacing: 0.01 },
   crosshair: { mode: LWC.CrosshairMode.Normal },
 };
 
