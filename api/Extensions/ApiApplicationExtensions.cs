@@ -32,6 +32,8 @@ public static class ApiApplicationExtensions
         app.MapDurabilityApi();
         app.MapSnapshotsApi().RequireCors(BrowserCorsOptions.PolicyName);
         app.MapEventsApi().RequireCors(BrowserCorsOptions.PolicyName);
+        app.MapHistoryApi().RequireCors(BrowserCorsOptions.PolicyName);
+        app.MapClaimsApi().RequireCors(BrowserCorsOptions.PolicyName);
         app.MapStatsApi().RequireCors(BrowserCorsOptions.PolicyName);
         return app;
     }

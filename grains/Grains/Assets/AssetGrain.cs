@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using AltseasonLive.Grains.Common;
 using AltseasonLive.Grains.Configuration;
 using AltseasonLive.Grains.Interfaces.Assets;
+using AltseasonLive.Grains.Interfaces.Correlation;
 using AltseasonLive.Grains.Interfaces.Events;
 using AltseasonLive.Grains.Interfaces.Market;
 using AltseasonLive.Grains.Interfaces.Ticks;
@@ -182,6 +183,7 @@ public sealed class AssetGrain : Grain, IAssetGrain
 
     private async Task OnBarsClosed(List<(long BarStartMs, double Close)> closes)
     {
+        await GrainFactory.GetGrain<ISeriesHistoryGrain>(_asset.Symbol).Append([.. closes.Select(c => new HistoryPoint(c.BarStartMs, c.Close))]);
         if (_universe.AllTimeHighSymbols.Contains(_asset.Symbol))
         {
             var events = ImmutableArray.CreateBuilder<MarketEvent>();

@@ -29,6 +29,9 @@ public sealed class CorrelationSignalOptions
 
     public double SignFlipHysteresis { get; set; } = 0.05;
 
-    /// <summary>Committed values kept per pair-window for snapshots.</summary>
-    public int HistoryLength { get; set; } = 500;
+    /// <summary>
+    /// Committed values (bars) kept per pair-window for snapshots: enough for the bundled daily history (2017 on), so
+    /// the dashboard's "All" range spans it.
+    /// </summary>
+    public int HistoryLength { get; set; } = 4000;
 }

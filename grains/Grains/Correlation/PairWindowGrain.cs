@@ -69,7 +69,7 @@ public sealed class PairWindowGrain : Grain, IPairWindowGrain
                 Trim(S.BandInputs, _band.Lookback);
             }
 
-            S.History.Add(new HistoryPoint(bar.Stats.BarStartMs, value));
+            S.History.Add(new HistoryPoint(bar.Stats.BarStartMs, value, band?.Item1, band?.Item2));
             Trim(S.History, Math.Max(1, _options.HistoryLength));
         }
 

@@ -31,6 +31,8 @@ public static class SiloBuilderExtensions
         services.AddOptions<StorageOptions>().Bind(config.GetSection(StorageOptions.SectionName));
         services.AddOptions<PushOptions>().Bind(config.GetSection(PushOptions.SectionName));
         services.AddOptions<EventLogOptions>().Bind(config.GetSection(EventLogOptions.SectionName));
+        services.AddOptions<SeriesHistoryOptions>().Bind(config.GetSection(SeriesHistoryOptions.SectionName))
+            .Validate(o => o.Length >= 1, "SeriesHistory:Length must be at least 1 bar.").ValidateOnStart();
         services.AddSingleton<UniverseCatalog>();
         services.AddSingleton<IngestClock>();
         services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<IngestClock>());

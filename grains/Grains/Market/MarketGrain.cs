@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using AltseasonLive.Grains.Common;
 using AltseasonLive.Grains.Configuration;
 using AltseasonLive.Grains.Interfaces.Assets;
+using AltseasonLive.Grains.Interfaces.Correlation;
 using AltseasonLive.Grains.Interfaces.Events;
 using AltseasonLive.Grains.Interfaces.Live;
 using AltseasonLive.Grains.Interfaces.Market;
@@ -28,6 +29,7 @@ public sealed class MarketGrain : Grain, IMarketGrain
     private readonly long _barSizeMs;
     private readonly WriteThrottle _throttle;
     private readonly AltseasonIndexParameters _altseason;
+    private readonly List<HistoryPoint> _indexCloses = [];
 
     public MarketGrain(
         [PersistentState("market", StorageNames.Default)] IPersistentState<MarketState> state,
@@ -99,6 +101,12 @@ public sealed class MarketGrain : Grain, IMarketGrain
             await GrainFactory.GetGrain<IEventLogGrain>(0).Append([.. events]);
         }
 
+        if (_indexCloses.Count > 0)
+        {
+            await GrainFactory.GetGrain<ISeriesHistoryGrain>(SeriesHistoryKeys.AltseasonIndex).Append([.. _indexCloses]);
+            _indexCloses.Clear();
+        }
+
         await GrainFactory.GetGrain<IPushNotifierGrain>(0).PublishSeries(LiveSeries());
         if (_throttle.IsDue)
         {
@@ -137,6 +145,10 @@ public sealed class MarketGrain : Grain, IMarketGrain
             }
 
             UpdateAltseasonIndex(events);
+            if (state.AltseasonIndex is { } index)
+            {
+                _indexCloses.Add(new HistoryPoint(BarClock.StartOf(state.CoinBarIndex, _barSizeMs), index));
+            }
         }
 
         if (!state.HasCoinBar || bar > state.CoinBarIndex)

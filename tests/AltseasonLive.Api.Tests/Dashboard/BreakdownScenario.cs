@@ -17,6 +17,7 @@ public sealed class BreakdownScenario
     private readonly long _startMs;
     private double _rut = 2300;
     private double _total3 = 9.5e11;
+    private readonly List<(long BarStartMs, double Rut, double Total3)> _published = [];
     private int _bar;
 
     public BreakdownScenario(int totalBars) =>
@@ -24,6 +25,7 @@ public sealed class BreakdownScenario
 
     public static IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
     {
+        ["Feeds:Mode"] = "Off",
         ["Bars:BarSizeMs"] = BarMs.ToString(CultureInfo.InvariantCulture),
         ["Universe:Pairs:0:Anchor"] = "RUT",
         ["Universe:Pairs:0:Partner"] = "TOTAL3",
@@ -34,6 +36,9 @@ public sealed class BreakdownScenario
         ["Universe:Modes:1"] = "Levels",
         ["Signals:Correlation:BandLookback"] = "20",
     };
+
+    /// <summary>Every bar published so far (bar start UTC ms, the RUT and TOTAL3 prices), oldest first.</summary>
+    public IReadOnlyList<(long BarStartMs, double Rut, double Total3)> Published => _published;
 
     /// <summary>Publishes <paramref name="bars"/> bars; <paramref name="coupled"/> false makes TOTAL3 move against RUT.</summary>
     public async Task PublishAsync(HttpClient client, int bars, bool coupled)
@@ -46,6 +51,7 @@ public sealed class BreakdownScenario
             _rut *= Math.Exp(r);
             _total3 *= Math.Exp((coupled ? r : -r) + noise);
             var time = _startMs + _bar * BarMs + 1_000;
+            _published.Add((_startMs + _bar * BarMs, _rut, _total3));
             body.Append(CultureInfo.InvariantCulture, $$"""{"symbol":"RUT","time":{{time}},"price":{{_rut:R}}},""");
             body.Append(CultureInfo.InvariantCulture, $$"""{"symbol":"TOTAL3","time":{{time}},"price":{{_total3:R}}},""");
         }

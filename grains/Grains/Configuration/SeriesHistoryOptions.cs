@@ -1,0 +1,10 @@
+namespace AltseasonLive.Grains.Configuration;
+
+/// <summary>Market-series history (section "SeriesHistory"): how many of the newest bar closes each series keeps.</summary>
+public sealed class SeriesHistoryOptions
+{
+    public const string SectionName = "SeriesHistory";
+
+    /// <summary>Bars kept per series; the default covers the bundled daily history (2017 on). At least 1, checked at start.</summary>
+    public int Length { get; set; } = 4000;
+}
