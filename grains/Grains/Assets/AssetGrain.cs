@@ -27,7 +27,9 @@ public sealed class AssetGrain : Grain, IAssetGrain
     private readonly WriteThrottle _throttle;
     private readonly RollingVolatility _volatility;
     private readonly List<(long BarStartMs, double Close)> _closes = [];
+    private readonly PlausibilityOptions _plausibilityOptions;
     private AssetOptions _asset = new();
+    private TickPlausibility _plausibility = new(new PlausibilityBand());
     private IOutperformanceGrain[] _streaks = [];
 
     public AssetGrain(
@@ -36,8 +38,10 @@ public sealed class AssetGrain : Grain, IAssetGrain
         IOptions<BarOptions> bars,
         IOptions<MarketSignalOptions> signals,
         IOptions<StorageOptions> storage,
+        IOptions<PlausibilityOptions> plausibility,
         TimeProvider clock)
     {
+        _plausibilityOptions = plausibility.Value;
         _state = state;
         _universe = universe;
         _bars = bars.Value;
@@ -53,6 +57,7 @@ public sealed class AssetGrain : Grain, IAssetGrain
     {
         var symbol = this.GetPrimaryKeyString();
         _asset = _universe.TryGetAsset(symbol, out var asset) ? asset : new AssetOptions { Symbol = symbol };
+        _plausibility = new TickPlausibility(_plausibilityOptions.For(_asset.Class));
         _streaks = [.. _universe.StreakKeysFor(symbol).Select(key => GrainFactory.GetGrain<IOutperformanceGrain>(key))];
         foreach (var close in S.RecentCloses)
         {
@@ -88,6 +93,11 @@ public sealed class AssetGrain : Grain, IAssetGrain
             var verdict = tick.Symbol != _asset.Symbol
                 ? TickRejectReason.UnknownSymbol
                 : state.Validate(tick, _bars.BarSizeMs, _bars.LateToleranceMs, nowMs, _bars.FutureToleranceMs);
+            if (verdict == TickRejectReason.None)
+            {
+                verdict = _plausibility.Check(tick, state.LastPrice, state.MarketCap, state.Supply, _asset.Supply);
+            }
+
             verdicts.Add(verdict);
             if (verdict == TickRejectReason.None)
             {

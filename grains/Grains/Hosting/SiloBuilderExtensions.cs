@@ -31,6 +31,8 @@ public static class SiloBuilderExtensions
         services.AddOptions<StorageOptions>().Bind(config.GetSection(StorageOptions.SectionName));
         services.AddOptions<PushOptions>().Bind(config.GetSection(PushOptions.SectionName));
         services.AddOptions<EventLogOptions>().Bind(config.GetSection(EventLogOptions.SectionName));
+        services.AddOptions<PlausibilityOptions>().Bind(config.GetSection(PlausibilityOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PlausibilityOptions>, PlausibilityOptionsValidator>();
         services.AddSingleton<UniverseCatalog>();
         services.AddSingleton<IngestClock>();
         services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<IngestClock>());

@@ -25,6 +25,7 @@ public sealed class MarketGrain : Grain, IMarketGrain
     private readonly UniverseCatalog _universe;
     private readonly MarketSignalOptions _signals;
     private readonly long _barSizeMs;
+    private readonly double _compositeTolerance;
     private readonly WriteThrottle _throttle;
 
     public MarketGrain(
@@ -33,8 +34,10 @@ public sealed class MarketGrain : Grain, IMarketGrain
         IOptions<MarketSignalOptions> signals,
         IOptions<BarOptions> bars,
         IOptions<StorageOptions> storage,
+        IOptions<PlausibilityOptions> plausibility,
         TimeProvider clock)
     {
+        _compositeTolerance = plausibility.Value.CompositeTolerance;
         _state = state;
         _universe = universe;
         _signals = signals.Value;
@@ -102,6 +105,23 @@ public sealed class MarketGrain : Grain, IMarketGrain
         return composites.ToImmutable();
     }
 
+    public Task<ImmutableArray<TickRejectReason>> CheckComposites(ImmutableArray<Tick> ticks)
+    {
+        var supplied = SuppliedValues();
+        var verdicts = ImmutableArray.CreateBuilder<TickRejectReason>(ticks.Length);
+        foreach (var tick in ticks)
+        {
+            var verdict = CompositeConsistency.Check(tick.Symbol, tick.Price, supplied, _compositeTolerance);
+            verdicts.Add(verdict);
+            if (verdict == TickRejectReason.None)
+            {
+                supplied[tick.Symbol] = tick.Price;
+            }
+        }
+
+        return Task.FromResult(verdicts.MoveToImmutable());
+    }
+
     public Task<MarketSnapshot> GetSnapshot()
     {
         double? Value(string symbol) => S.Series.TryGetValue(symbol, out var bar) ? bar.Value : null;
@@ -160,7 +180,7 @@ public sealed class MarketGrain : Grain, IMarketGrain
     private void EmitComposites(ImmutableArray<Tick>.Builder composites, List<MarketEvent> events)
     {
         S.CompositesDirty = false;
-        foreach (var (symbol, value) in CompositeSeries.Compute(S.Caps, ClassOf))
+        foreach (var (symbol, value) in CompositeSeries.Compute(S.Caps, ClassOf, SuppliedValues()))
         {
             if (S.Supplied.Contains(symbol) || !(value > 0))
             {
@@ -204,6 +224,21 @@ public sealed class MarketGrain : Grain, IMarketGrain
 
     private void OnSeriesValue(string symbol, long timeMs, double value, List<MarketEvent> events) =>
         SeriesBook.OnValue(S, symbol, timeMs, value, _barSizeMs, _signals, events);
+
+    /// <summary>The latest value of each feed-supplied composite or dominance series.</summary>
+    private Dictionary<string, double> SuppliedValues()
+    {
+        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var symbol in S.Supplied)
+        {
+            if (S.Series.TryGetValue(symbol, out var bar))
+            {
+                values[symbol] = bar.Value;
+            }
+        }
+
+        return values;
+    }
 
     private AssetClass? ClassOf(string symbol) => _universe.TryGetAsset(symbol, out var asset) ? asset.Class : null;
 
