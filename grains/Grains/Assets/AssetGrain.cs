@@ -8,6 +8,7 @@ using AltseasonLive.Grains.Interfaces.Ticks;
 using AltseasonLive.Grains.Storage;
 using AltseasonLive.Grains.Universe;
 using AltseasonLive.Statistics;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AltseasonLive.Grains.Assets;
@@ -17,7 +18,7 @@ namespace AltseasonLive.Grains.Assets;
 /// price x supply) and the volatility of bar returns; at each bar close checks for an all-time high and tells the
 /// outperformance grains the symbol is a leg of.
 /// </summary>
-public sealed class AssetGrain : Grain, IAssetGrain
+public sealed partial class AssetGrain : Grain, IAssetGrain
 {
     private readonly IPersistentState<AssetState> _state;
     private readonly UniverseCatalog _universe;
@@ -28,6 +29,7 @@ public sealed class AssetGrain : Grain, IAssetGrain
     private readonly RollingVolatility _volatility;
     private readonly List<(long BarStartMs, double Close)> _closes = [];
     private readonly PlausibilityOptions _plausibilityOptions;
+    private readonly ILogger<AssetGrain> _logger;
     private AssetOptions _asset = new();
     private TickPlausibility _plausibility = new(new PlausibilityBand());
     private IOutperformanceGrain[] _streaks = [];
@@ -39,8 +41,10 @@ public sealed class AssetGrain : Grain, IAssetGrain
         IOptions<MarketSignalOptions> signals,
         IOptions<StorageOptions> storage,
         IOptions<PlausibilityOptions> plausibility,
-        TimeProvider clock)
+        TimeProvider clock,
+        ILogger<AssetGrain> logger)
     {
+        _logger = logger;
         _plausibilityOptions = plausibility.Value;
         _state = state;
         _universe = universe;
@@ -58,6 +62,12 @@ public sealed class AssetGrain : Grain, IAssetGrain
         var symbol = this.GetPrimaryKeyString();
         _asset = _universe.TryGetAsset(symbol, out var asset) ? asset : new AssetOptions { Symbol = symbol };
         _plausibility = new TickPlausibility(_plausibilityOptions.For(_asset.Class));
+        if (AssetStateRepair.Repair(S, _plausibility.Band) is { } repaired)
+        {
+            LogRepaired(symbol, repaired);
+            _throttle.MarkDirty();
+        }
+
         _streaks = [.. _universe.StreakKeysFor(symbol).Select(key => GrainFactory.GetGrain<IOutperformanceGrain>(key))];
         foreach (var close in S.RecentCloses)
         {
@@ -95,7 +105,7 @@ public sealed class AssetGrain : Grain, IAssetGrain
                 : state.Validate(tick, _bars.BarSizeMs, _bars.LateToleranceMs, nowMs, _bars.FutureToleranceMs);
             if (verdict == TickRejectReason.None)
             {
-                verdict = _plausibility.Check(tick, state.LastPrice, state.MarketCap, state.Supply, _asset.Supply);
+                verdict = _plausibility.Check(tick, state.LastPrice, state.MarketCapSent ? state.MarketCap : null, state.Supply, _asset.Supply);
             }
 
             verdicts.Add(verdict);
@@ -181,6 +191,7 @@ public sealed class AssetGrain : Grain, IAssetGrain
         }
 
         state.MarketCap = tick.MarketCap ?? (state.Supply ?? _asset.Supply) * state.LastPrice;
+        state.MarketCapSent = tick.MarketCap is not null;
         _throttle.MarkDirty();
     }
 
@@ -211,4 +222,7 @@ public sealed class AssetGrain : Grain, IAssetGrain
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Asset {Symbol}: dropped stored values that are not finite or not plausible ({Repaired})")]
+    private partial void LogRepaired(string symbol, string repaired);
 }

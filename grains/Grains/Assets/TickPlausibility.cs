@@ -14,7 +14,10 @@ public sealed class TickPlausibility(PlausibilityBand band)
 
     /// <param name="tick">A tick already known to be finite and positive.</param>
     /// <param name="lastPrice">Last accepted price, if any.</param>
-    /// <param name="lastMarketCap">Last accepted market cap (USD), if any.</param>
+    /// <param name="lastMarketCap">
+    /// Last market cap (USD) a feed sent, if any. A sent cap is compared with it; a cap computed from supply x price is
+    /// only bounded, since its price and supply were checked already and a configured supply may be years off.
+    /// </param>
     /// <param name="lastSupply">Last accepted supply (units), if any.</param>
     /// <param name="configuredSupply">The universe's supply, used for the market cap when neither tick nor state has one.</param>
     public TickRejectReason Check(in Tick tick, double? lastPrice, double? lastMarketCap, double? lastSupply, double? configuredSupply)
@@ -30,7 +33,7 @@ public sealed class TickPlausibility(PlausibilityBand band)
         }
 
         var cap = tick.MarketCap ?? (tick.Supply ?? lastSupply ?? configuredSupply) * tick.Price;
-        return cap is { } value && !Plausible(value, band.MinMarketCap, band.MaxMarketCap, lastMarketCap)
+        return cap is { } value && !Plausible(value, band.MinMarketCap, band.MaxMarketCap, tick.MarketCap is null ? null : lastMarketCap)
             ? TickRejectReason.ImplausibleMarketCap
             : TickRejectReason.None;
     }

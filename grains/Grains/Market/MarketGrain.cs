@@ -9,6 +9,7 @@ using AltseasonLive.Grains.Interfaces.Ticks;
 using AltseasonLive.Grains.Storage;
 using AltseasonLive.Grains.Ticks;
 using AltseasonLive.Grains.Universe;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AltseasonLive.Grains.Market;
@@ -19,13 +20,15 @@ namespace AltseasonLive.Grains.Market;
 /// is re-evaluated. Composite and dominance series a feed supplies itself replace the computed ones for that symbol.
 /// Dominance series are checked against their levels at each of their bar closes.
 /// </summary>
-public sealed class MarketGrain : Grain, IMarketGrain
+public sealed partial class MarketGrain : Grain, IMarketGrain
 {
     private readonly IPersistentState<MarketState> _state;
     private readonly UniverseCatalog _universe;
     private readonly MarketSignalOptions _signals;
     private readonly long _barSizeMs;
     private readonly double _compositeTolerance;
+    private readonly PlausibilityOptions _plausibility;
+    private readonly ILogger<MarketGrain> _logger;
     private readonly WriteThrottle _throttle;
 
     public MarketGrain(
@@ -35,8 +38,11 @@ public sealed class MarketGrain : Grain, IMarketGrain
         IOptions<BarOptions> bars,
         IOptions<StorageOptions> storage,
         IOptions<PlausibilityOptions> plausibility,
-        TimeProvider clock)
+        TimeProvider clock,
+        ILogger<MarketGrain> logger)
     {
+        _plausibility = plausibility.Value;
+        _logger = logger;
         _compositeTolerance = plausibility.Value.CompositeTolerance;
         _state = state;
         _universe = universe;
@@ -46,6 +52,17 @@ public sealed class MarketGrain : Grain, IMarketGrain
     }
 
     private MarketState S => _state.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (MarketStateRepair.Repair(S, _plausibility, ClassOf) is { } repaired)
+        {
+            LogRepaired(repaired);
+            _throttle.MarkDirty();
+        }
+
+        return Task.CompletedTask;
+    }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
@@ -243,4 +260,7 @@ public sealed class MarketGrain : Grain, IMarketGrain
     private AssetClass? ClassOf(string symbol) => _universe.TryGetAsset(symbol, out var asset) ? asset.Class : null;
 
     private ImmutableArray<SeriesUpdate> LiveSeries() => SeriesBook.LiveSeries(S, ClassOf);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Market: dropped stored values that are not finite or not plausible ({Repaired}); composites are recomputed")]
+    private partial void LogRepaired(string repaired);
 }

@@ -27,7 +27,8 @@ public sealed class BundledHistoryPlausibilityTests
         {
             march2020 |= day.Date == new DateOnly(2020, 3, 12);
             var result = await ingest.Ingest([.. day.Ticks]);
-            refused.AddRange(result.Rejections.Select(r => $"{day.Date} {r.Symbol} {day.Ticks[r.Index].Price:R}: {r.Reason}"));
+            // Coins of the history outside the product's universe are refused as unknown, which is not a plausibility verdict.
+            refused.AddRange(result.Rejections.Where(r => r.Reason != TickRejectReason.UnknownSymbol).Select(r => $"{day.Date} {r.Symbol} {day.Ticks[r.Index].Price:R}: {r.Reason}"));
         }
 
         Assert.True(march2020);
