@@ -124,15 +124,23 @@ public sealed partial class MarketGrain : Grain, IMarketGrain
 
     public Task<ImmutableArray<TickRejectReason>> CheckComposites(ImmutableArray<Tick> ticks)
     {
-        var supplied = SuppliedValues();
+        // Against the stored series and, separately, the earlier ticks of the call: a tick its asset grain may still refuse
+        // (1e-300 for BTC.D) can make a later one fail, never pass.
+        var stored = SuppliedValues();
+        var earlier = new Dictionary<string, double>(StringComparer.Ordinal);
         var verdicts = ImmutableArray.CreateBuilder<TickRejectReason>(ticks.Length);
         foreach (var tick in ticks)
         {
-            var verdict = CompositeConsistency.Check(tick.Symbol, tick.Price, supplied, _compositeTolerance);
+            var verdict = CompositeConsistency.Check(tick.Symbol, tick.Price, stored, _compositeTolerance);
+            if (verdict == TickRejectReason.None)
+            {
+                verdict = CompositeConsistency.Check(tick.Symbol, tick.Price, earlier, _compositeTolerance);
+            }
+
             verdicts.Add(verdict);
             if (verdict == TickRejectReason.None)
             {
-                supplied[tick.Symbol] = tick.Price;
+                earlier[tick.Symbol] = tick.Price;
             }
         }
 
