@@ -1,9 +1,11 @@
 using System.Net.WebSockets;
 using System.Text.Json;
+using AltseasonLive.Api.Durability;
 using AltseasonLive.Api.Ingestion;
 using AltseasonLive.Api.Limits;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
+using FromServicesAttribute = Microsoft.AspNetCore.Mvc.FromServicesAttribute;
 using Microsoft.Extensions.Options;
 
 namespace AltseasonLive.Api.Apis;
@@ -41,8 +43,14 @@ public static class TicksApi
         PublishTickBudget tickBudget,
         IngestCounters counters,
         IOptions<IngestionOptions> options,
+        [FromServices] DurableTickPublisher? durable,
         CancellationToken cancellationToken)
     {
+        if (await RefuseStreamAsync(context, durable, cancellationToken) is { } streamRefused)
+        {
+            return streamRefused;
+        }
+
         var limits = options.Value;
         if (context.Request.ContentLength > limits.MaxRequestBytes)
         {
@@ -177,6 +185,27 @@ public static class TicksApi
             : await ingestion.PublishAsync(parsed, ct);
         counters.Record(summary.Received, summary.Accepted, summary.Rejected);
         return new TickFrameAck(frame, summary.Received, summary.Accepted, summary.Rejected, summary.Rejections, null);
+    }
+
+    /// <summary>A 400 for stream headers that are malformed, jump too far, or open a stream beyond the key's limit; null to go ahead.</summary>
+    private static async Task<ProblemHttpResult?> RefuseStreamAsync(HttpContext context, DurableTickPublisher? durable, CancellationToken ct)
+    {
+        var headers = StreamHeaders.Read(context.Request);
+        if (headers.Error is { } error)
+        {
+            return TypedResults.Problem(error, statusCode: StatusCodes.Status400BadRequest, title: "Invalid stream headers");
+        }
+
+        if (headers.Id is not { } id || durable is null)
+        {
+            return null;
+        }
+
+        var scope = StreamScope.Of(context.Request.Headers.Authorization.ToString());
+        var position = new StreamPosition(StreamScope.Scoped(scope, id), headers.Sequence, 0);
+        return await durable.AdmitStreamAsync(position, scope, ct) is { } refused
+            ? TypedResults.Problem(refused, statusCode: StatusCodes.Status400BadRequest, title: "Stream refused")
+            : null;
     }
 
     private static bool IsNdjson(string? contentType) =>
