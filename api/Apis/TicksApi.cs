@@ -15,6 +15,9 @@ public static class TicksApi
 {
     public const string NdjsonContentType = "application/x-ndjson";
 
+    /// <summary>Receive buffer a WebSocket connection starts with and returns to after each larger frame, in bytes.</summary>
+    private const int InitialFrameBuffer = 16 * 1024;
+
     public static IEndpointRouteBuilder MapTicksApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/ticks")
@@ -104,6 +107,8 @@ public static class TicksApi
         IOptions<IngestionOptions> options,
         IOptions<JsonOptions> json,
         PublishTickBudget tickBudget,
+        StreamConnectionLimiter connections,
+        IngestionKeyStore keys,
         CancellationToken cancellationToken)
     {
         if (!context.WebSockets.IsWebSocketRequest)
@@ -111,10 +116,20 @@ public static class TicksApi
             return TypedResults.Problem("Connect with a WebSocket client.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        using var socket = await context.WebSockets.AcceptWebSocketAsync();
         var limits = options.Value;
+        using var lease = connections.TryOpen(PublisherPartition.Of(context, keys));
+        if (lease is null)
+        {
+            return TypedResults.Problem(
+                $"This key already holds {limits.MaxConnectionsPerKey} tick streams.",
+                statusCode: StatusCodes.Status429TooManyRequests,
+                title: "Too many connections");
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        var frameLimit = (int)Math.Min(limits.MaxFrameBytes, limits.MaxRequestBytes);
         var serializer = json.Value.SerializerOptions;
-        using var frame = LimitedBody.Create(64 * 1024);
+        using var frame = LimitedBody.Create(InitialFrameBuffer, poolGrowth: false);
         using var rate = tickBudget.OpenStream(context);
         long frames = 0;
         try
@@ -122,24 +137,35 @@ public static class TicksApi
             while (socket.State == WebSocketState.Open)
             {
                 frame.Reset();
-                ValueWebSocketReceiveResult received;
-                do
+                var received = await socket.ReceiveAsync(frame.GetFreeSpace(), cancellationToken);
+                if (received.MessageType != WebSocketMessageType.Close && !received.EndOfMessage)
                 {
-                    received = await socket.ReceiveAsync(frame.GetFreeSpace(), cancellationToken);
-                    if (received.MessageType == WebSocketMessageType.Close)
+                    // A frame has begun: the rest must follow within the frame timeout, or the connection is dropped.
+                    using var unfinished = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                    unfinished.CancelAfter(limits.FrameTimeout);
+                    while (!received.EndOfMessage && received.MessageType != WebSocketMessageType.Close)
                     {
-                        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, cancellationToken);
-                        return TypedResults.Empty;
-                    }
+                        if (!frame.Advance(received.Count, frameLimit))
+                        {
+                            await CloseTooBigAsync(socket, frameLimit, cancellationToken);
+                            return TypedResults.Empty;
+                        }
 
-                    if (!frame.Advance(received.Count, limits.MaxRequestBytes))
-                    {
-                        await socket.CloseAsync(
-                            WebSocketCloseStatus.MessageTooBig, $"Frames are limited to {limits.MaxRequestBytes} bytes.", cancellationToken);
-                        return TypedResults.Empty;
+                        received = await socket.ReceiveAsync(frame.GetFreeSpace(), unfinished.Token);
                     }
                 }
-                while (!received.EndOfMessage);
+
+                if (received.MessageType == WebSocketMessageType.Close)
+                {
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, cancellationToken);
+                    return TypedResults.Empty;
+                }
+
+                if (!frame.Advance(received.Count, frameLimit))
+                {
+                    await CloseTooBigAsync(socket, frameLimit, cancellationToken);
+                    return TypedResults.Empty;
+                }
 
                 TickFrameAck ack;
                 if (rate.TryAdmitFrame() is { } frameRefused)
@@ -154,6 +180,8 @@ public static class TicksApi
                         : await AcknowledgeAsync(++frames, parsed, ingestion, counters, cancellationToken);
                 }
 
+                // A large frame must not keep its buffer for the life of an idle connection.
+                frame.Shrink(InitialFrameBuffer);
                 var bytes = JsonSerializer.SerializeToUtf8Bytes(ack, serializer);
                 await socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
                 if (rate.ShouldClose)
@@ -167,9 +195,16 @@ public static class TicksApi
         {
             // The publisher went away mid-frame; nothing of that frame was published.
         }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The frame timeout fired: the half-sent frame is dropped with the connection (the socket is aborted).
+        }
 
         return TypedResults.Empty;
     }
+
+    private static Task CloseTooBigAsync(WebSocket socket, int limit, CancellationToken ct) =>
+        socket.CloseAsync(WebSocketCloseStatus.MessageTooBig, $"Frames are limited to {limit} bytes.", ct);
 
     private static async Task<TickFrameAck> AcknowledgeAsync(
         long frame, ParsedTicks parsed, TickIngestion ingestion, IngestCounters counters, CancellationToken ct)
