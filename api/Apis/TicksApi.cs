@@ -46,6 +46,7 @@ public static class TicksApi
         PublishTickBudget tickBudget,
         IngestCounters counters,
         IOptions<IngestionOptions> options,
+        SlowBodyLog slowBodies,
         [FromServices] DurableTickPublisher? durable,
         CancellationToken cancellationToken)
     {
@@ -60,8 +61,18 @@ public static class TicksApi
             return TooLarge($"The body is larger than {limits.MaxRequestBytes} bytes.");
         }
 
-        using var body = await LimitedBody.ReadAsync(
-            context.Request.Body, limits.MaxRequestBytes, context.Request.ContentLength, cancellationToken);
+        LimitedBody body;
+        try
+        {
+            body = await LimitedBody.ReadAsync(context.Request.Body, limits.MaxRequestBytes, context.Request.ContentLength, cancellationToken);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status408RequestTimeout)
+        {
+            slowBodies.Record(context.Connection.RemoteIpAddress?.ToString());
+            return TypedResults.Problem("The body arrived too slowly.", statusCode: StatusCodes.Status408RequestTimeout, title: "Request timeout");
+        }
+
+        using var _ = body;
         if (body.TooLarge)
         {
             return TooLarge($"The body is larger than {limits.MaxRequestBytes} bytes.");
@@ -88,11 +99,12 @@ public static class TicksApi
         if (parsed.Ticks.IsEmpty)
         {
             counters.Record(parsed.ItemCount, 0, parsed.Rejections.Length);
+            var refused = IngestSummary.Of(parsed.ItemCount, 0, parsed.Rejections, limits.MaxListedRejections);
             return TypedResults.Problem(
                 "No item of the batch is a valid tick.",
                 statusCode: StatusCodes.Status400BadRequest,
                 title: "No valid ticks",
-                extensions: new Dictionary<string, object?> { ["rejections"] = parsed.Rejections });
+                extensions: new Dictionary<string, object?> { ["rejections"] = refused.Rejections, ["rejectionsOmitted"] = refused.RejectionsOmitted });
         }
 
         var summary = await ingestion.PublishAsync(parsed, cancellationToken);
@@ -177,7 +189,7 @@ public static class TicksApi
                     var parsed = TickParser.Parse(frame.Span, TickParser.Detect(frame.Span), limits.MaxItems);
                     ack = rate.TryAdmitTicks(parsed.ItemCount) is { } ticksRefused
                         ? ticksRefused.ToAck(++frames, parsed.ItemCount)
-                        : await AcknowledgeAsync(++frames, parsed, ingestion, counters, cancellationToken);
+                        : await AcknowledgeAsync(++frames, parsed, ingestion, counters, limits.MaxListedRejections, cancellationToken);
                 }
 
                 // A large frame must not keep its buffer for the life of an idle connection.
@@ -207,7 +219,7 @@ public static class TicksApi
         socket.CloseAsync(WebSocketCloseStatus.MessageTooBig, $"Frames are limited to {limit} bytes.", ct);
 
     private static async Task<TickFrameAck> AcknowledgeAsync(
-        long frame, ParsedTicks parsed, TickIngestion ingestion, IngestCounters counters, CancellationToken ct)
+        long frame, ParsedTicks parsed, TickIngestion ingestion, IngestCounters counters, int maxListed, CancellationToken ct)
     {
         if (parsed.Error is { } error)
         {
@@ -216,10 +228,10 @@ public static class TicksApi
         }
 
         var summary = parsed.Ticks.IsEmpty
-            ? new IngestSummary(parsed.ItemCount, 0, parsed.Rejections.Length, parsed.Rejections)
+            ? IngestSummary.Of(parsed.ItemCount, 0, parsed.Rejections, maxListed)
             : await ingestion.PublishAsync(parsed, ct);
         counters.Record(summary.Received, summary.Accepted, summary.Rejected);
-        return new TickFrameAck(frame, summary.Received, summary.Accepted, summary.Rejected, summary.Rejections, null);
+        return new TickFrameAck(frame, summary.Received, summary.Accepted, summary.Rejected, summary.Rejections, null, RejectionsOmitted: summary.RejectionsOmitted);
     }
 
     /// <summary>A 400 for stream headers that are malformed, jump too far, or open a stream beyond the key's limit; null to go ahead.</summary>

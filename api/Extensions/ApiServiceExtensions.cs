@@ -24,6 +24,7 @@ public static class ApiServiceExtensions
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
+        OwnerOnlyFiles.Apply();
 
         services.AddOptions<DataFolderOptions>().BindConfiguration(DataFolderOptions.SectionName);
         services.AddOptions<MarketHubOptions>().BindConfiguration(MarketHubOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -92,7 +93,7 @@ public static class ApiServiceExtensions
                 .AllowAnyHeader()
                 .AllowCredentials()));
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
         return builder;
     }
 }

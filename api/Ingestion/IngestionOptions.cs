@@ -38,6 +38,10 @@ public sealed class IngestionOptions
     [Range(1, 100_000)]
     public int MaxConnectionsPerKey { get; set; } = 8;
 
+    /// <summary>Most rejections listed in one reply; the rest are counted (<c>rejectionsOmitted</c>), so 50 000 bad items cannot make a 7 MB answer.</summary>
+    [Range(0, 1_000_000)]
+    public int MaxListedRejections { get; set; } = 100;
+
     /// <summary>Ticks per call to the ingest grain; larger requests are split.</summary>
     [Range(1, 1_000_000)]
     public int GrainBatchSize { get; set; } = 5_000;
