@@ -1,9 +1,11 @@
 using System.Net.WebSockets;
 using System.Text.Json;
+using AltseasonLive.Api.Durability;
 using AltseasonLive.Api.Ingestion;
 using AltseasonLive.Api.Limits;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
+using FromServicesAttribute = Microsoft.AspNetCore.Mvc.FromServicesAttribute;
 using Microsoft.Extensions.Options;
 
 namespace AltseasonLive.Api.Apis;
@@ -12,6 +14,9 @@ namespace AltseasonLive.Api.Apis;
 public static class TicksApi
 {
     public const string NdjsonContentType = "application/x-ndjson";
+
+    /// <summary>Receive buffer a WebSocket connection starts with and returns to after each larger frame, in bytes.</summary>
+    private const int InitialFrameBuffer = 16 * 1024;
 
     public static IEndpointRouteBuilder MapTicksApi(this IEndpointRouteBuilder app)
     {
@@ -41,16 +46,33 @@ public static class TicksApi
         PublishTickBudget tickBudget,
         IngestCounters counters,
         IOptions<IngestionOptions> options,
+        SlowBodyLog slowBodies,
+        [FromServices] DurableTickPublisher? durable,
         CancellationToken cancellationToken)
     {
+        if (await RefuseStreamAsync(context, durable, cancellationToken) is { } streamRefused)
+        {
+            return streamRefused;
+        }
+
         var limits = options.Value;
         if (context.Request.ContentLength > limits.MaxRequestBytes)
         {
             return TooLarge($"The body is larger than {limits.MaxRequestBytes} bytes.");
         }
 
-        using var body = await LimitedBody.ReadAsync(
-            context.Request.Body, limits.MaxRequestBytes, context.Request.ContentLength, cancellationToken);
+        LimitedBody body;
+        try
+        {
+            body = await LimitedBody.ReadAsync(context.Request.Body, limits.MaxRequestBytes, context.Request.ContentLength, cancellationToken);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status408RequestTimeout)
+        {
+            slowBodies.Record(context.Connection.RemoteIpAddress?.ToString());
+            return TypedResults.Problem("The body arrived too slowly.", statusCode: StatusCodes.Status408RequestTimeout, title: "Request timeout");
+        }
+
+        using var _ = body;
         if (body.TooLarge)
         {
             return TooLarge($"The body is larger than {limits.MaxRequestBytes} bytes.");
@@ -77,11 +99,12 @@ public static class TicksApi
         if (parsed.Ticks.IsEmpty)
         {
             counters.Record(parsed.ItemCount, 0, parsed.Rejections.Length);
+            var refused = IngestSummary.Of(parsed.ItemCount, 0, parsed.Rejections, limits.MaxListedRejections);
             return TypedResults.Problem(
                 "No item of the batch is a valid tick.",
                 statusCode: StatusCodes.Status400BadRequest,
                 title: "No valid ticks",
-                extensions: new Dictionary<string, object?> { ["rejections"] = parsed.Rejections });
+                extensions: new Dictionary<string, object?> { ["rejections"] = refused.Rejections, ["rejectionsOmitted"] = refused.RejectionsOmitted });
         }
 
         var summary = await ingestion.PublishAsync(parsed, cancellationToken);
@@ -96,6 +119,8 @@ public static class TicksApi
         IOptions<IngestionOptions> options,
         IOptions<JsonOptions> json,
         PublishTickBudget tickBudget,
+        StreamConnectionLimiter connections,
+        IngestionKeyStore keys,
         CancellationToken cancellationToken)
     {
         if (!context.WebSockets.IsWebSocketRequest)
@@ -103,10 +128,20 @@ public static class TicksApi
             return TypedResults.Problem("Connect with a WebSocket client.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        using var socket = await context.WebSockets.AcceptWebSocketAsync();
         var limits = options.Value;
+        using var lease = connections.TryOpen(PublisherPartition.Of(context, keys));
+        if (lease is null)
+        {
+            return TypedResults.Problem(
+                $"This key already holds {limits.MaxConnectionsPerKey} tick streams.",
+                statusCode: StatusCodes.Status429TooManyRequests,
+                title: "Too many connections");
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        var frameLimit = (int)Math.Min(limits.MaxFrameBytes, limits.MaxRequestBytes);
         var serializer = json.Value.SerializerOptions;
-        using var frame = LimitedBody.Create(64 * 1024);
+        using var frame = LimitedBody.Create(InitialFrameBuffer, poolGrowth: false);
         using var rate = tickBudget.OpenStream(context);
         long frames = 0;
         try
@@ -114,24 +149,35 @@ public static class TicksApi
             while (socket.State == WebSocketState.Open)
             {
                 frame.Reset();
-                ValueWebSocketReceiveResult received;
-                do
+                var received = await socket.ReceiveAsync(frame.GetFreeSpace(), cancellationToken);
+                if (received.MessageType != WebSocketMessageType.Close && !received.EndOfMessage)
                 {
-                    received = await socket.ReceiveAsync(frame.GetFreeSpace(), cancellationToken);
-                    if (received.MessageType == WebSocketMessageType.Close)
+                    // A frame has begun: the rest must follow within the frame timeout, or the connection is dropped.
+                    using var unfinished = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                    unfinished.CancelAfter(limits.FrameTimeout);
+                    while (!received.EndOfMessage && received.MessageType != WebSocketMessageType.Close)
                     {
-                        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, cancellationToken);
-                        return TypedResults.Empty;
-                    }
+                        if (!frame.Advance(received.Count, frameLimit))
+                        {
+                            await CloseTooBigAsync(socket, frameLimit, cancellationToken);
+                            return TypedResults.Empty;
+                        }
 
-                    if (!frame.Advance(received.Count, limits.MaxRequestBytes))
-                    {
-                        await socket.CloseAsync(
-                            WebSocketCloseStatus.MessageTooBig, $"Frames are limited to {limits.MaxRequestBytes} bytes.", cancellationToken);
-                        return TypedResults.Empty;
+                        received = await socket.ReceiveAsync(frame.GetFreeSpace(), unfinished.Token);
                     }
                 }
-                while (!received.EndOfMessage);
+
+                if (received.MessageType == WebSocketMessageType.Close)
+                {
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, cancellationToken);
+                    return TypedResults.Empty;
+                }
+
+                if (!frame.Advance(received.Count, frameLimit))
+                {
+                    await CloseTooBigAsync(socket, frameLimit, cancellationToken);
+                    return TypedResults.Empty;
+                }
 
                 TickFrameAck ack;
                 if (rate.TryAdmitFrame() is { } frameRefused)
@@ -143,9 +189,11 @@ public static class TicksApi
                     var parsed = TickParser.Parse(frame.Span, TickParser.Detect(frame.Span), limits.MaxItems);
                     ack = rate.TryAdmitTicks(parsed.ItemCount) is { } ticksRefused
                         ? ticksRefused.ToAck(++frames, parsed.ItemCount)
-                        : await AcknowledgeAsync(++frames, parsed, ingestion, counters, cancellationToken);
+                        : await AcknowledgeAsync(++frames, parsed, ingestion, counters, limits.MaxListedRejections, cancellationToken);
                 }
 
+                // A large frame must not keep its buffer for the life of an idle connection.
+                frame.Shrink(InitialFrameBuffer);
                 var bytes = JsonSerializer.SerializeToUtf8Bytes(ack, serializer);
                 await socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
                 if (rate.ShouldClose)
@@ -159,12 +207,19 @@ public static class TicksApi
         {
             // The publisher went away mid-frame; nothing of that frame was published.
         }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The frame timeout fired: the half-sent frame is dropped with the connection (the socket is aborted).
+        }
 
         return TypedResults.Empty;
     }
 
+    private static Task CloseTooBigAsync(WebSocket socket, int limit, CancellationToken ct) =>
+        socket.CloseAsync(WebSocketCloseStatus.MessageTooBig, $"Frames are limited to {limit} bytes.", ct);
+
     private static async Task<TickFrameAck> AcknowledgeAsync(
-        long frame, ParsedTicks parsed, TickIngestion ingestion, IngestCounters counters, CancellationToken ct)
+        long frame, ParsedTicks parsed, TickIngestion ingestion, IngestCounters counters, int maxListed, CancellationToken ct)
     {
         if (parsed.Error is { } error)
         {
@@ -173,10 +228,31 @@ public static class TicksApi
         }
 
         var summary = parsed.Ticks.IsEmpty
-            ? new IngestSummary(parsed.ItemCount, 0, parsed.Rejections.Length, parsed.Rejections)
+            ? IngestSummary.Of(parsed.ItemCount, 0, parsed.Rejections, maxListed)
             : await ingestion.PublishAsync(parsed, ct);
         counters.Record(summary.Received, summary.Accepted, summary.Rejected);
-        return new TickFrameAck(frame, summary.Received, summary.Accepted, summary.Rejected, summary.Rejections, null);
+        return new TickFrameAck(frame, summary.Received, summary.Accepted, summary.Rejected, summary.Rejections, null, RejectionsOmitted: summary.RejectionsOmitted);
+    }
+
+    /// <summary>A 400 for stream headers that are malformed, jump too far, or open a stream beyond the key's limit; null to go ahead.</summary>
+    private static async Task<ProblemHttpResult?> RefuseStreamAsync(HttpContext context, DurableTickPublisher? durable, CancellationToken ct)
+    {
+        var headers = StreamHeaders.Read(context.Request);
+        if (headers.Error is { } error)
+        {
+            return TypedResults.Problem(error, statusCode: StatusCodes.Status400BadRequest, title: "Invalid stream headers");
+        }
+
+        if (headers.Id is not { } id || durable is null)
+        {
+            return null;
+        }
+
+        var scope = StreamScope.Of(context.Request.Headers.Authorization.ToString());
+        var position = new StreamPosition(StreamScope.Scoped(scope, id), headers.Sequence, 0);
+        return await durable.AdmitStreamAsync(position, scope, ct) is { } refused
+            ? TypedResults.Problem(refused, statusCode: StatusCodes.Status400BadRequest, title: "Stream refused")
+            : null;
     }
 
     private static bool IsNdjson(string? contentType) =>

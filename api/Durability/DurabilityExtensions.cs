@@ -37,6 +37,7 @@ public static class DurabilityExtensions
         services.AddHttpContextAccessor();
         services.TryAddSingleton<GrainTickPublisher>();
         services.AddSingleton<PublisherStreams>();
+        services.AddOptions<PublisherStreamOptions>().BindConfiguration(PublisherStreamOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<DurabilityOptions>>().Value;
@@ -54,6 +55,7 @@ public static class DurabilityExtensions
             sp.GetRequiredService<PublisherStreams>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<IngestClock>(),
+            sp.GetRequiredService<IOptions<PublisherStreamOptions>>().Value,
             sp.GetRequiredService<ILogger<DurableTickPublisher>>()));
         services.Replace(ServiceDescriptor.Singleton<ITickPublisher>(sp => sp.GetRequiredService<DurableTickPublisher>()));
         services.AddHostedService<DurabilityService>();
@@ -61,22 +63,32 @@ public static class DurabilityExtensions
     }
 
     /// <summary>
-    /// <c>GET /api/ingest/streams/{streamId}</c> (ingestion key required): the newest applied chunk of a publisher
-    /// stream, so a publisher that lost its connection knows where to resume. 404 for an unknown stream or when
-    /// durability is off.
+    /// <c>GET /api/ingest/streams/{streamId}</c> (ingestion key required): the newest applied chunk of one of the
+    /// caller key's streams, so a publisher that lost its connection knows where to resume; <c>DELETE</c> resets it.
+    /// 404 for an unknown stream (another key's streams are unknown to it) or when durability is off.
     /// </summary>
     public static IEndpointRouteBuilder MapDurabilityApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/ingest/streams/{streamId}", async Task<IResult> (string streamId, [FromServices] DurableTickPublisher? publisher, CancellationToken cancellationToken) =>
-                publisher is not null
-                && await publisher.GetStreamAsync(streamId, cancellationToken) is { } last
-                    ? TypedResults.Ok(new StreamStatus(last.StreamId, last.Sequence, last.Chunk))
-                    : TypedResults.NotFound())
+        var streams = app.MapGroup("/api/ingest/streams")
             .WithTags("Ingestion")
-            .WithName("GetPublisherStream")
-            .WithSummary("The newest applied request sequence (and chunk) of a publisher stream.")
             .AddEndpointFilter<IngestionKeyFilter>()
             .RequireRateLimiting(PublishRateLimitPolicy.Name);
+        streams.MapGet("/{streamId}", async Task<IResult> (string streamId, HttpContext context, [FromServices] DurableTickPublisher? publisher, CancellationToken cancellationToken) =>
+                publisher is not null
+                && await publisher.GetStreamAsync(ScopedId(context, streamId), cancellationToken) is { } last
+                    ? TypedResults.Ok(new StreamStatus(StreamScope.Unscoped(last.StreamId), last.Sequence, last.Chunk))
+                    : TypedResults.NotFound())
+            .WithName("GetPublisherStream")
+            .WithSummary("The newest applied request sequence (and chunk) of one of the caller's publisher streams.");
+        streams.MapDelete("/{streamId}", async Task<IResult> (string streamId, HttpContext context, [FromServices] DurableTickPublisher? publisher, CancellationToken cancellationToken) =>
+                publisher is not null && await publisher.ResetStreamAsync(ScopedId(context, streamId), cancellationToken)
+                    ? TypedResults.NoContent()
+                    : TypedResults.NotFound())
+            .WithName("ResetPublisherStream")
+            .WithSummary("Forgets one of the caller's publisher streams, so that it can start again from any sequence.");
         return app;
     }
+
+    private static string ScopedId(HttpContext context, string streamId) =>
+        StreamScope.Scoped(StreamScope.Of(context.Request.Headers.Authorization.ToString()), streamId);
 }

@@ -21,11 +21,13 @@ public sealed partial class DurableTickPublisher(
     PublisherStreams streams,
     TimeProvider clock,
     IngestClock? replayClock,
+    PublisherStreamOptions streamOptions,
     ILogger<DurableTickPublisher> logger) : ITickPublisher, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Dictionary<string, StreamPosition> _streams = new(StringComparer.Ordinal);
+    private readonly StreamActivity _activity = new(streamOptions);
     private long _applied;
     private long _checkpointed = -1;
 
@@ -49,6 +51,7 @@ public sealed partial class DurableTickPublisher(
             if (stream is { } applied)
             {
                 _streams[applied.StreamId] = applied;
+                _activity.Touch(applied.StreamId, clock.GetUtcNow());
             }
 
             Volatile.Write(ref _applied, position);
@@ -75,6 +78,49 @@ public sealed partial class DurableTickPublisher(
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Null when a request at <paramref name="position"/> may go ahead; else why not: a sequence further than
+    /// <see cref="PublisherStreamOptions.MaxSequenceJump"/> from the stream's last, or a new stream beyond its key's
+    /// <see cref="PublisherStreamOptions.MaxStreamsPerKey"/> (after forgetting the key's idle ones).
+    /// </summary>
+    public async Task<string?> AdmitStreamAsync(StreamPosition position, string scope, CancellationToken cancellationToken)
+    {
+        await _ready.Task.WaitAsync(cancellationToken);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return _activity.Admit(_streams, position, scope, clock.GetUtcNow());
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Forgets a stream (its owner starts it again from any sequence) and checkpoints, so that the reset survives a crash. False when unknown.</summary>
+    public async Task<bool> ResetStreamAsync(string streamId, CancellationToken cancellationToken)
+    {
+        await _ready.Task.WaitAsync(cancellationToken);
+        await _gate.WaitAsync(cancellationToken);
+        bool removed;
+        try
+        {
+            removed = _streams.Remove(streamId);
+            _activity.Forget(streamId);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        if (removed)
+        {
+            await CheckpointAsync(force: true, cancellationToken);
+        }
+
+        return removed;
     }
 
     /// <summary>Replays the journal after the last checkpoint through the grains, checkpoints, then opens for publishing.</summary>
@@ -110,6 +156,7 @@ public sealed partial class DurableTickPublisher(
         foreach (var (id, position) in contents.Streams)
         {
             _streams[id] = position;
+            _activity.Touch(id, clock.GetUtcNow());
         }
 
         _applied = Math.Max(committed, contents.LastPosition);
@@ -133,6 +180,7 @@ public sealed partial class DurableTickPublisher(
             }
 
             var started = clock.GetTimestamp();
+            _activity.ExpireIdle(_streams, clock.GetUtcNow());
             var rows = await checkpoint.CommitAsync(_applied, CancellationToken.None);
             journal.StartSegment(_applied, [.. _streams.Values]);
             _checkpointed = _applied;

@@ -1,11 +1,9 @@
-using System.Globalization;
-
 namespace AltseasonLive.Api.Durability;
 
 /// <summary>
 /// Reads a publisher's stream position from the current <c>POST /api/ticks</c> request: headers
-/// <see cref="StreamIdHeader"/> (1-64 characters) and <see cref="SequenceHeader"/> (a non-negative integer the publisher
-/// increases with every request). Each grain-sized chunk of the request gets the next chunk index. Requests without the
+/// <see cref="StreamIdHeader"/> and <see cref="SequenceHeader"/> (a non-negative integer the publisher increases with
+/// every request; see <see cref="StreamHeaders"/>), the id scoped to the request's key (<see cref="StreamScope"/>). Each grain-sized chunk of the request gets the next chunk index. Requests without the
 /// headers, WebSocket frames and the built-in feeds carry no stream position.
 /// </summary>
 public sealed class PublisherStreams(IHttpContextAccessor http)
@@ -24,13 +22,14 @@ public sealed class PublisherStreams(IHttpContextAccessor http)
             return null;
         }
 
-        var id = context.Request.Headers[StreamIdHeader].ToString();
-        var sequenceText = context.Request.Headers[SequenceHeader].ToString();
-        if (id.Length is 0 or > 64 || !long.TryParse(sequenceText, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence))
+        var headers = StreamHeaders.Read(context.Request);
+        if (headers.Id is not { } id)
         {
             return null;
         }
 
+        var sequence = headers.Sequence;
+        id = StreamScope.Scoped(StreamScope.Of(context.Request.Headers.Authorization.ToString()), id);
         var chunk = context.Items.TryGetValue(ChunkItem, out var value) && value is int next ? next : 0;
         context.Items[ChunkItem] = chunk + 1;
         return new StreamPosition(id, sequence, chunk);

@@ -14,6 +14,7 @@ public static class ApiApplicationExtensions
 
     public static WebApplication UseAltseasonApi(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWebSockets();

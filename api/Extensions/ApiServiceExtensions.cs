@@ -6,6 +6,7 @@ using AltseasonLive.Api.Ingestion;
 using AltseasonLive.Api.Limits;
 using AltseasonLive.Api.Market;
 using AltseasonLive.Api.Push;
+using AltseasonLive.Api.Serialization;
 using AltseasonLive.Feeds;
 using AltseasonLive.Feeds.Hosting;
 using AltseasonLive.Grains.Hosting;
@@ -23,6 +24,7 @@ public static class ApiServiceExtensions
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
+        OwnerOnlyFiles.Apply();
 
         services.AddOptions<DataFolderOptions>().BindConfiguration(DataFolderOptions.SectionName);
         services.AddOptions<MarketHubOptions>().BindConfiguration(MarketHubOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -70,10 +72,18 @@ public static class ApiServiceExtensions
         services.AddSingleton<IFeedCheckpoint, Feeds.GrainFeedCheckpoint>();
         services.AddAltseasonFeeds(configuration);
 
-        services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddSignalR().AddJsonProtocol(o =>
+        {
+            o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.PayloadSerializerOptions.Converters.Add(new FiniteDoubleConverter());
+        });
         services.AddOptions<HubOptions>().Configure<IOptions<MarketHubOptions>>((hub, market) =>
             hub.MaximumReceiveMessageSize = market.Value.MaximumReceiveMessageSize);
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new FiniteDoubleConverter());
+        });
         services.AddCors();
         services.AddOptions<CorsOptions>().Configure<IOptions<BrowserCorsOptions>>((cors, browser) =>
             cors.AddPolicy(BrowserCorsOptions.PolicyName, policy => policy
@@ -82,7 +92,7 @@ public static class ApiServiceExtensions
                 .AllowAnyHeader()
                 .AllowCredentials()));
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
         return builder;
     }
 }

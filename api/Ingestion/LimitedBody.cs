@@ -5,9 +5,15 @@ namespace AltseasonLive.Api.Ingestion;
 /// <summary>A request body or WebSocket message read into a pooled buffer, up to a byte limit. Dispose returns the buffer.</summary>
 public sealed class LimitedBody : IDisposable
 {
+    private readonly bool _poolGrowth;
     private byte[] _buffer;
+    private bool _pooled = true;
 
-    private LimitedBody(int initialSize) => _buffer = ArrayPool<byte>.Shared.Rent(initialSize);
+    private LimitedBody(int initialSize, bool poolGrowth = true)
+    {
+        _buffer = ArrayPool<byte>.Shared.Rent(initialSize);
+        _poolGrowth = poolGrowth;
+    }
 
     public int Length { get; private set; }
 
@@ -66,15 +72,29 @@ public sealed class LimitedBody : IDisposable
         TooLarge = false;
     }
 
-    public static LimitedBody Create(int initialSize) => new(initialSize);
+    /// <param name="initialSize">Bytes of the first (pooled) buffer.</param>
+    /// <param name="poolGrowth">
+    /// False: buffers grown past the first are plain arrays the GC takes back, not pooled ones the shared pool keeps, so
+    /// that many connections holding large half-sent frames leave nothing behind when they end.
+    /// </param>
+    public static LimitedBody Create(int initialSize, bool poolGrowth = true) => new(initialSize, poolGrowth);
+
+    /// <summary>Gives a buffer larger than <paramref name="size"/> back to the pool and starts over with a small one (content is discarded).</summary>
+    public void Shrink(int size)
+    {
+        Reset();
+        if (_buffer.Length > size)
+        {
+            Release();
+            _buffer = ArrayPool<byte>.Shared.Rent(size);
+            _pooled = true;
+        }
+    }
 
     public void Dispose()
     {
-        if (_buffer.Length > 0)
-        {
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = [];
-        }
+        Release();
+        _buffer = [];
     }
 
     private void EnsureSpace()
@@ -84,9 +104,20 @@ public sealed class LimitedBody : IDisposable
             return;
         }
 
-        var larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
+        var larger = _poolGrowth ? ArrayPool<byte>.Shared.Rent(_buffer.Length * 2) : GC.AllocateUninitializedArray<byte>(_buffer.Length * 2);
         _buffer.AsSpan(0, Length).CopyTo(larger);
-        ArrayPool<byte>.Shared.Return(_buffer);
+        Release();
         _buffer = larger;
+        _pooled = _poolGrowth;
+    }
+
+    private void Release()
+    {
+        if (_pooled && _buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+        }
+
+        _pooled = false;
     }
 }

@@ -31,6 +31,6 @@ public sealed class TickIngestion(ITickPublisher publisher, IOptions<IngestionOp
         }
 
         rejections.Sort((a, b) => a.Index.CompareTo(b.Index));
-        return new IngestSummary(parsed.ItemCount, accepted, rejections.Count, rejections.ToImmutable());
+        return IngestSummary.Of(parsed.ItemCount, accepted, rejections.ToImmutable(), options.Value.MaxListedRejections);
     }
 }

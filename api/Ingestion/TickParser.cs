@@ -244,7 +244,7 @@ public static class TickParser
                 return;
             }
 
-            _rejections.Add(new IngestRejection(_current, code, symbol, detail));
+            _rejections.Add(new IngestRejection(_current, code, EchoText.Clip(symbol), detail));
         }
 
         public ParsedTicks Build() =>

@@ -1,3 +1,4 @@
+using AltseasonLive.Api.Ingestion;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
@@ -11,6 +12,8 @@ public static class LimitsServiceExtensions
         services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<LimitsOptions>, LimitsOptionsValidator>();
         services.AddSingleton<PublishTickBudget>();
+        services.AddSingleton<StreamConnectionLimiter>();
+        services.AddSingleton<SlowBodyLog>();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

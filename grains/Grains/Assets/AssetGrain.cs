@@ -9,6 +9,7 @@ using AltseasonLive.Grains.Interfaces.Ticks;
 using AltseasonLive.Grains.Storage;
 using AltseasonLive.Grains.Universe;
 using AltseasonLive.Statistics;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AltseasonLive.Grains.Assets;
@@ -18,7 +19,7 @@ namespace AltseasonLive.Grains.Assets;
 /// price x supply) and the volatility of bar returns; at each bar close checks for an all-time high and tells the
 /// outperformance grains the symbol is a leg of.
 /// </summary>
-public sealed class AssetGrain : Grain, IAssetGrain
+public sealed partial class AssetGrain : Grain, IAssetGrain
 {
     private readonly IPersistentState<AssetState> _state;
     private readonly UniverseCatalog _universe;
@@ -28,9 +29,12 @@ public sealed class AssetGrain : Grain, IAssetGrain
     private readonly WriteThrottle _throttle;
     private readonly RollingVolatility _volatility;
     private readonly List<(long BarStartMs, double Close)> _closes = [];
+    private readonly PlausibilityOptions _plausibilityOptions;
+    private readonly ILogger<AssetGrain> _logger;
     private AssetOptions _asset = new();
     private bool _listed;
     private bool _unlistedCoin;
+    private TickPlausibility _plausibility = new(new PlausibilityBand());
     private IOutperformanceGrain[] _streaks = [];
 
     public AssetGrain(
@@ -39,8 +43,12 @@ public sealed class AssetGrain : Grain, IAssetGrain
         IOptions<BarOptions> bars,
         IOptions<MarketSignalOptions> signals,
         IOptions<StorageOptions> storage,
-        TimeProvider clock)
+        IOptions<PlausibilityOptions> plausibility,
+        TimeProvider clock,
+        ILogger<AssetGrain> logger)
     {
+        _logger = logger;
+        _plausibilityOptions = plausibility.Value;
         _state = state;
         _universe = universe;
         _bars = bars.Value;
@@ -58,6 +66,13 @@ public sealed class AssetGrain : Grain, IAssetGrain
         _listed = _universe.TryGetAsset(symbol, out var asset);
         _unlistedCoin = _universe.IsUnlistedCoin(symbol);
         _asset = asset ?? new AssetOptions { Symbol = symbol };
+        _plausibility = new TickPlausibility(_plausibilityOptions.For(_asset.Class));
+        if (AssetStateRepair.Repair(S, _plausibility.Band) is { } repaired)
+        {
+            LogRepaired(symbol, repaired);
+            _throttle.MarkDirty();
+        }
+
         _streaks = [.. _universe.StreakKeysFor(symbol).Select(key => GrainFactory.GetGrain<IOutperformanceGrain>(key))];
         foreach (var close in S.RecentCloses)
         {
@@ -95,6 +110,11 @@ public sealed class AssetGrain : Grain, IAssetGrain
             var verdict = tick.Symbol != _asset.Symbol || (!_listed && tick.MarketCap is null && !state.HasBar && !_unlistedCoin)
                 ? TickRejectReason.UnknownSymbol
                 : state.Validate(tick, _bars.BarSizeMs, _bars.LateToleranceMs, nowMs, _bars.FutureToleranceMs);
+            if (verdict == TickRejectReason.None)
+            {
+                verdict = _plausibility.Check(tick, state.LastPrice, state.MarketCapSent ? state.MarketCap : null, state.Supply, _asset.Supply);
+            }
+
             verdicts.Add(verdict);
             if (verdict == TickRejectReason.None)
             {
@@ -178,6 +198,7 @@ public sealed class AssetGrain : Grain, IAssetGrain
         }
 
         state.MarketCap = tick.MarketCap ?? (state.Supply ?? _asset.Supply) * state.LastPrice;
+        state.MarketCapSent = tick.MarketCap is not null;
         _throttle.MarkDirty();
     }
 
@@ -209,4 +230,7 @@ public sealed class AssetGrain : Grain, IAssetGrain
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Asset {Symbol}: dropped stored values that are not finite or not plausible ({Repaired})")]
+    private partial void LogRepaired(string symbol, string repaired);
 }

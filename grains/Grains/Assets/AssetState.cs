@@ -31,6 +31,9 @@ public sealed class AssetState
 
     [Id(11)] public AllTimeHighTracker AllTimeHigh { get; set; } = new();
 
+    /// <summary>True when <see cref="MarketCap"/> came from a feed rather than from supply x price.</summary>
+    [Id(12)] public bool MarketCapSent { get; set; }
+
     public TickRejectReason Validate(in Tick tick, long barSizeMs, long lateToleranceMs, long nowMs, long futureToleranceMs)
     {
         if (!double.IsFinite(tick.Price))

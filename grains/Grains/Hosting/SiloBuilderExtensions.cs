@@ -33,6 +33,8 @@ public static class SiloBuilderExtensions
         services.AddOptions<EventLogOptions>().Bind(config.GetSection(EventLogOptions.SectionName));
         services.AddOptions<SeriesHistoryOptions>().Bind(config.GetSection(SeriesHistoryOptions.SectionName))
             .Validate(o => o.Length >= 1, "SeriesHistory:Length must be at least 1 bar.").ValidateOnStart();
+        services.AddOptions<PlausibilityOptions>().Bind(config.GetSection(PlausibilityOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PlausibilityOptions>, PlausibilityOptionsValidator>();
         services.AddSingleton<UniverseCatalog>();
         services.AddSingleton<IngestClock>();
         services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<IngestClock>());

@@ -11,6 +11,7 @@ using AltseasonLive.Grains.Storage;
 using AltseasonLive.Grains.Ticks;
 using AltseasonLive.Grains.Universe;
 using AltseasonLive.Statistics.Altseason;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AltseasonLive.Grains.Market;
@@ -21,12 +22,15 @@ namespace AltseasonLive.Grains.Market;
 /// is re-evaluated. Composite and dominance series a feed supplies itself replace the computed ones for that symbol.
 /// Dominance series are checked against their levels at each of their bar closes.
 /// </summary>
-public sealed class MarketGrain : Grain, IMarketGrain
+public sealed partial class MarketGrain : Grain, IMarketGrain
 {
     private readonly IPersistentState<MarketState> _state;
     private readonly UniverseCatalog _universe;
     private readonly MarketSignalOptions _signals;
     private readonly long _barSizeMs;
+    private readonly double _compositeTolerance;
+    private readonly PlausibilityOptions _plausibility;
+    private readonly ILogger<MarketGrain> _logger;
     private readonly WriteThrottle _throttle;
     private readonly AltseasonIndexParameters _altseason;
     private readonly List<HistoryPoint> _indexCloses = [];
@@ -37,8 +41,13 @@ public sealed class MarketGrain : Grain, IMarketGrain
         IOptions<MarketSignalOptions> signals,
         IOptions<BarOptions> bars,
         IOptions<StorageOptions> storage,
-        TimeProvider clock)
+        IOptions<PlausibilityOptions> plausibility,
+        TimeProvider clock,
+        ILogger<MarketGrain> logger)
     {
+        _plausibility = plausibility.Value;
+        _logger = logger;
+        _compositeTolerance = plausibility.Value.CompositeTolerance;
         _state = state;
         _universe = universe;
         _signals = signals.Value;
@@ -48,6 +57,17 @@ public sealed class MarketGrain : Grain, IMarketGrain
     }
 
     private MarketState S => _state.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (MarketStateRepair.Repair(S, _plausibility, ClassOf) is { } repaired)
+        {
+            LogRepaired(repaired);
+            _throttle.MarkDirty();
+        }
+
+        return Task.CompletedTask;
+    }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
@@ -115,6 +135,31 @@ public sealed class MarketGrain : Grain, IMarketGrain
         }
 
         return composites.ToImmutable();
+    }
+
+    public Task<ImmutableArray<TickRejectReason>> CheckComposites(ImmutableArray<Tick> ticks)
+    {
+        // Against the stored series and, separately, the earlier ticks of the call: a tick its asset grain may still refuse
+        // (1e-300 for BTC.D) can make a later one fail, never pass.
+        var stored = SuppliedValues();
+        var earlier = new Dictionary<string, double>(StringComparer.Ordinal);
+        var verdicts = ImmutableArray.CreateBuilder<TickRejectReason>(ticks.Length);
+        foreach (var tick in ticks)
+        {
+            var verdict = CompositeConsistency.Check(tick.Symbol, tick.Price, stored, _compositeTolerance);
+            if (verdict == TickRejectReason.None)
+            {
+                verdict = CompositeConsistency.Check(tick.Symbol, tick.Price, earlier, _compositeTolerance);
+            }
+
+            verdicts.Add(verdict);
+            if (verdict == TickRejectReason.None)
+            {
+                earlier[tick.Symbol] = tick.Price;
+            }
+        }
+
+        return Task.FromResult(verdicts.MoveToImmutable());
     }
 
     public Task<MarketSnapshot> GetSnapshot()
@@ -186,7 +231,7 @@ public sealed class MarketGrain : Grain, IMarketGrain
     private void EmitComposites(ImmutableArray<Tick>.Builder composites, List<MarketEvent> events)
     {
         S.CompositesDirty = false;
-        foreach (var (symbol, value) in CompositeSeries.Compute(S.Caps, ClassOf))
+        foreach (var (symbol, value) in CompositeSeries.Compute(S.Caps, ClassOf, SuppliedValues()))
         {
             if (S.Supplied.Contains(symbol) || !(value > 0))
             {
@@ -232,7 +277,25 @@ public sealed class MarketGrain : Grain, IMarketGrain
     private void OnSeriesValue(string symbol, long timeMs, double value, List<MarketEvent> events) =>
         SeriesBook.OnValue(S, symbol, timeMs, value, _barSizeMs, _signals, events);
 
+    /// <summary>The latest value of each feed-supplied composite or dominance series.</summary>
+    private Dictionary<string, double> SuppliedValues()
+    {
+        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var symbol in S.Supplied)
+        {
+            if (S.Series.TryGetValue(symbol, out var bar))
+            {
+                values[symbol] = bar.Value;
+            }
+        }
+
+        return values;
+    }
+
     private AssetClass? ClassOf(string symbol) => _universe.TryGetAsset(symbol, out var asset) ? asset.Class : null;
 
     private ImmutableArray<SeriesUpdate> LiveSeries() => SeriesBook.LiveSeries(S, ClassOf);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Market: dropped stored values that are not finite or not plausible ({Repaired}); composites are recomputed")]
+    private partial void LogRepaired(string repaired);
 }

@@ -19,6 +19,7 @@ namespace AltseasonLive.Grains.Ticks;
 public sealed class TickIngestGrain(UniverseCatalog universe) : Grain, ITickIngestGrain
 {
     private readonly TickPartition _partition = new();
+    private readonly CompositeScreen _composites = new();
     private readonly List<string> _anchors = [];
     private readonly List<Tick> _prices = [];
     private readonly Dictionary<string, IAssetGrain> _assets = new(StringComparer.Ordinal);
@@ -34,9 +35,10 @@ public sealed class TickIngestGrain(UniverseCatalog universe) : Grain, ITickInge
         }
 
         var rejections = ImmutableArray.CreateBuilder<TickRejection>();
-        var accepted = await ToAssets(ticks, rejections);
+        var screened = await _composites.ScreenAsync(ticks, universe, _market ??= GrainFactory.GetGrain<IMarketGrain>(0));
+        var accepted = await ToAssets(ticks, rejections, screened);
         CollectBySymbol(ticks, accepted.Length);
-        var composites = await (_market ??= GrainFactory.GetGrain<IMarketGrain>(0)).Ingest(accepted);
+        var composites = await _market.Ingest(accepted);
         var acceptedComposites = composites.IsDefaultOrEmpty ? [] : await ToAssets(composites, rejections: null);
 
         await ToGroups(accepted, acceptedComposites);
@@ -45,9 +47,10 @@ public sealed class TickIngestGrain(UniverseCatalog universe) : Grain, ITickInge
     }
 
     /// <summary>Sends each symbol's ticks to its asset grain and returns the accepted ones (batch order).</summary>
-    private async Task<ImmutableArray<Tick>> ToAssets(ImmutableArray<Tick> ticks, ImmutableArray<TickRejection>.Builder? rejections)
+    private async Task<ImmutableArray<Tick>> ToAssets(
+        ImmutableArray<Tick> ticks, ImmutableArray<TickRejection>.Builder? rejections, TickRejectReason[]? screened = null)
     {
-        _partition.Split(ticks, universe);
+        _partition.Split(ticks, universe, screened);
         var calls = new Task<ImmutableArray<TickRejectReason>>[_partition.Symbols];
         for (var g = 0; g < calls.Length; g++)
         {
@@ -61,7 +64,9 @@ public sealed class TickIngestGrain(UniverseCatalog universe) : Grain, ITickInge
         for (var i = 0; i < ticks.Length; i++)
         {
             var g = _partition.SymbolIndexOf(i);
-            verdicts[i] = g < 0 ? TickRejectReason.UnknownSymbol : calls[g].Result[seen[g]++];
+            verdicts[i] = g >= 0 ? calls[g].Result[seen[g]++]
+                : screened is not null && screened[i] != TickRejectReason.None ? screened[i]
+                : TickRejectReason.UnknownSymbol;
             if (verdicts[i] == TickRejectReason.None)
             {
                 acceptedCount++;

@@ -22,7 +22,10 @@ public sealed class TickPartition
     /// <summary>Number of distinct known symbols in the last split batch.</summary>
     public int Symbols => _symbols.Count;
 
-    public void Split(ImmutableArray<Tick> ticks, UniverseCatalog universe)
+    /// <param name="ticks">The batch.</param>
+    /// <param name="universe">Known symbols.</param>
+    /// <param name="screened">Verdicts reached before the asset grains (empty, or one per tick): refused ticks are left out like unknown symbols.</param>
+    public void Split(ImmutableArray<Tick> ticks, UniverseCatalog universe, ReadOnlySpan<TickRejectReason> screened = default)
     {
         _indexBySymbol.Clear();
         _symbols.Clear();
@@ -34,7 +37,7 @@ public sealed class TickPartition
         for (var i = 0; i < ticks.Length; i++)
         {
             var symbol = ticks[i].Symbol;
-            if (string.IsNullOrEmpty(symbol) || !universe.Accepts(ticks[i]))
+            if (string.IsNullOrEmpty(symbol) || !universe.Accepts(ticks[i]) || (i < screened.Length && screened[i] != TickRejectReason.None))
             {
                 _symbolOfTick[i] = -1;
                 continue;

@@ -15,5 +15,12 @@ public interface IMarketGrain : IGrainWithIntegerKey
     /// </summary>
     Task<ImmutableArray<Tick>> Ingest(ImmutableArray<Tick> ticks);
 
+    /// <summary>
+    /// Verdicts, in order, for feed-supplied composite and dominance ticks before their asset grains accept them:
+    /// <see cref="TickRejectReason.InconsistentComposite"/> for one that breaks TOTAL &gt;= TOTAL2 &gt;= TOTAL3 or makes
+    /// the dominances add up to more than 100 against the other supplied series (and the earlier ticks of the call).
+    /// </summary>
+    Task<ImmutableArray<TickRejectReason>> CheckComposites(ImmutableArray<Tick> ticks);
+
     Task<MarketSnapshot> GetSnapshot();
 }

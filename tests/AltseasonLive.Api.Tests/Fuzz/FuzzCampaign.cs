@@ -45,6 +45,7 @@ public sealed class FuzzCampaign : IAsyncLifetime
     /// <summary>Identical for both servers: small limits so oversized cases stay cheap, 1 s bars, one grain call per request.</summary>
     public static IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
     {
+        ["Feeds:Mode"] = "Off",
         ["Ingestion:MaxItems"] = MaxItems.ToString(CultureInfo.InvariantCulture),
         ["Ingestion:MaxRequestBytes"] = MaxRequestBytes.ToString(CultureInfo.InvariantCulture),
         ["Ingestion:GrainBatchSize"] = MaxItems.ToString(CultureInfo.InvariantCulture),

@@ -16,6 +16,16 @@ public enum FuzzCategory
     TimeFarInFuture,
     StaleOrDuplicateTick,
     MalformedNdjsonLine,
+    /// <summary>Well formed and hostile: finite extremes such as 1.7976931348623157e308, 5e-324, 1e-320.</summary>
+    ExtremeFinitePrice,
+    /// <summary>Well formed and hostile: market caps and supplies near the limits of a double.</summary>
+    HugeMarketCapOrSupply,
+    /// <summary>Well formed and hostile: a price 1000 times above or below the symbol's current one.</summary>
+    SuddenMove,
+    /// <summary>Well formed and hostile: a composite outside its class's bounds (dominance above 100 %, TOTAL of 1e17 USD).</summary>
+    ImplausibleComposite,
+    /// <summary>Well formed and hostile: a dominance that would make the supplied dominances add up to more than 100.</summary>
+    InconsistentComposite,
     BrokenJsonBody,
     NotAnArrayBody,
     EmptyBody,

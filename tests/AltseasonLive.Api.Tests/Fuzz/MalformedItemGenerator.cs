@@ -15,6 +15,8 @@ public sealed class MalformedItemGenerator(Random random, ValidTickStream stream
         FuzzCategory.UnknownSymbol, FuzzCategory.NonFinitePrice, FuzzCategory.NonPositivePrice,
         FuzzCategory.InvalidMarketCapOrSupply, FuzzCategory.DeeplyNestedValue, FuzzCategory.TimeOutOfParserRange,
         FuzzCategory.TimeFarInFuture, FuzzCategory.StaleOrDuplicateTick,
+        FuzzCategory.ExtremeFinitePrice, FuzzCategory.HugeMarketCapOrSupply, FuzzCategory.SuddenMove,
+        FuzzCategory.ImplausibleComposite, FuzzCategory.InconsistentComposite,
     ];
 
     private static readonly FuzzCategory[] NdjsonKinds = [.. ArrayKinds, FuzzCategory.MalformedNdjsonLine];
@@ -24,7 +26,9 @@ public sealed class MalformedItemGenerator(Random random, ValidTickStream stream
     {
         var kinds = ndjson ? NdjsonKinds : ArrayKinds;
         var kind = kinds[random.Next(kinds.Length)];
-        if (kind == FuzzCategory.StaleOrDuplicateTick && round < 1)
+        // Stale kinds need a bar to be late for; plausibility kinds a last accepted value (and BTC.D) to be judged against.
+        if (round < 1 && kind is FuzzCategory.StaleOrDuplicateTick or FuzzCategory.ExtremeFinitePrice or FuzzCategory.HugeMarketCapOrSupply
+                or FuzzCategory.SuddenMove or FuzzCategory.ImplausibleComposite or FuzzCategory.InconsistentComposite)
         {
             kind = FuzzCategory.UnknownSymbol;
         }
@@ -57,6 +61,19 @@ public sealed class MalformedItemGenerator(Random random, ValidTickStream stream
                     (nowMs + (365L * 86_400_000)).ToString(CultureInfo.InvariantCulture))),
                 "TooFarInFuture"),
             FuzzCategory.StaleOrDuplicateTick => Stale(round),
+            FuzzCategory.ExtremeFinitePrice => random.Next(4) == 0
+                ? Item(kind, Current(round, out _, price: "-1.7976931348623157e308"), "InvalidPrice")
+                : Item(kind, Current(round, out _, price: Pick("1.7976931348623157e308", "5e-324", "1e-320", "4.9406564584124654E-324", "1e300", "1e-300", "2.2250738585072014E-308")), "ImplausiblePrice"),
+            FuzzCategory.HugeMarketCapOrSupply => random.Next(2) == 0
+                ? Item(kind, Current(round, out _, extra: ",\"marketCap\":" + Pick("1e308", "1.7976931348623157e308", "1e20", "9e15")), "ImplausibleMarketCap")
+                : Item(kind, Current(round, out _, extra: ",\"supply\":" + Pick("1e308", "1.7976931348623157e308", "1e30", "5e-324")), "ImplausibleSupply"),
+            FuzzCategory.SuddenMove => SuddenMove(round),
+            FuzzCategory.ImplausibleComposite => Item(
+                kind,
+                Current(round, out _, symbol: Pick("BTC.D", "USDT.D", "TOTAL", "TOTAL3"), price: Pick("100.5", "250", "1e17", "1.7976931348623157e308", "5e-324")),
+                "ImplausiblePrice", "InconsistentComposite"),
+            FuzzCategory.InconsistentComposite => Item(
+                kind, Current(round, out _, symbol: "ETH.D", price: (70 + random.Next(30)).ToString(CultureInfo.InvariantCulture)), "InconsistentComposite"),
             FuzzCategory.MalformedNdjsonLine => Item(
                 kind, Pick("{\"symbol\":\"BTC\",\"time\":1,\"price\":", Tick() + " {\"x\":1}", Tick() + " " + Tick(), "{symbol:BTC}", "{\"symbol\":\"BTC\",,}", "{\"symbol\":\"BTC\"", "[1,2", "}{", "\"unterminated", "NaN"), "MalformedJson", "NotAnObject"),
             _ => throw new InvalidOperationException($"No item generator for {kind}."),
@@ -112,8 +129,7 @@ public sealed class MalformedItemGenerator(Random random, ValidTickStream stream
     /// <summary>A replay of a valid tick at least three bars old, or an out-of-order tick stamped that far back: older than the late tolerance.</summary>
     private MalformedItem Stale(int round)
     {
-        var old = stream.Rounds[random.Next(Math.Max(1, round - 3))];
-        var tick = old[random.Next(old.Count)];
+        var tick = Pick(stream.Rounds[random.Next(Math.Max(1, round - 3))]);
         if (round >= 4 && random.Next(2) == 0)
         {
             return Item(FuzzCategory.StaleOrDuplicateTick, tick.Json, "TooLate");
@@ -122,6 +138,28 @@ public sealed class MalformedItemGenerator(Random random, ValidTickStream stream
         var time = stream.StartMs + (Math.Max(0, round - 4) * stream.BarSizeMs) - 2_001 - random.Next(100_000);
         return Item(FuzzCategory.StaleOrDuplicateTick, $$"""{"symbol":"{{tick.Symbol}}","time":{{time}},"price":{{1 + random.Next(1000)}}}""", "TooLate");
     }
+
+    /// <summary>A price 1000 times above or below a symbol's current one (this round's valid tick), stamped in this round's bar.</summary>
+    private MalformedItem SuddenMove(int round)
+    {
+        var valid = Pick(stream.Rounds[round]);
+        var factor = random.Next(2) == 0 ? 1000 : 0.001;
+        return Item(FuzzCategory.SuddenMove, Current(round, out _, valid.Symbol, (valid.Price * factor).ToString("R", CultureInfo.InvariantCulture)), "ImplausiblePrice");
+    }
+
+    /// <summary>
+    /// An item stamped inside <paramref name="round"/>'s bar, so that only plausibility can refuse it: a coin or index of
+    /// this round at its current price, unless <paramref name="symbol"/> or <paramref name="price"/> say otherwise.
+    /// </summary>
+    private string Current(int round, out ValidTick valid, string? symbol = null, string? price = null, string extra = "")
+    {
+        valid = Pick(stream.Rounds[round]);
+        var time = (stream.StartMs + (round * stream.BarSizeMs) + random.NextInt64(stream.BarSizeMs)).ToString(CultureInfo.InvariantCulture);
+        return Tick($"\"{symbol ?? valid.Symbol}\"", time, price ?? valid.Price.ToString("R", CultureInfo.InvariantCulture), extra);
+    }
+
+    /// <summary>A coin or index tick of the round (BTC.D, the supplied composite, is last and left out).</summary>
+    private ValidTick Pick(IReadOnlyList<ValidTick> round) => round[random.Next(round.Count - 1)];
 
     private string ValidTime() =>
         (stream.StartMs + random.NextInt64(stream.BarSizeMs)).ToString(CultureInfo.InvariantCulture);

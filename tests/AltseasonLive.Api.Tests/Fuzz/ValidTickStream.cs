@@ -9,9 +9,10 @@ namespace AltseasonLive.Api.Tests.Fuzz;
 /// </summary>
 public sealed class ValidTickStream
 {
-    public static readonly string[] Symbols = ["RUT", "SPX", "BTC", "ETH", "USDT", "XRP", "BNB", "SOL", "DOGE", "ADA"];
+    /// <summary>BTC.D is supplied, as a feed would, so that a hostile ETH.D can be inconsistent with it.</summary>
+    public static readonly string[] Symbols = ["RUT", "SPX", "BTC", "ETH", "USDT", "XRP", "BNB", "SOL", "DOGE", "ADA", "BTC.D"];
 
-    private static readonly double[] StartPrices = [2400, 6800, 91000, 3100, 1, 2.1, 900, 180, 0.2, 0.7];
+    private static readonly double[] StartPrices = [2400, 6800, 91000, 3100, 1, 2.1, 900, 180, 0.2, 0.7, 57];
 
     public ValidTickStream(Random random, long startMs, long barSizeMs, int rounds)
     {
@@ -31,7 +32,7 @@ public sealed class ValidTickStream
                     ? time.ToString(CultureInfo.InvariantCulture)
                     : $"\"{DateTimeOffset.FromUnixTimeMilliseconds(time):yyyy-MM-dd'T'HH:mm:ss.fff'Z'}\"";
                 var symbol = random.Next(4) == 0 ? Symbols[s].ToLowerInvariant() : Symbols[s];
-                round.Add(new ValidTick(Symbols[s], time, $$"""{"symbol":"{{symbol}}","time":{{timeText}},"price":{{price}}}"""));
+                round.Add(new ValidTick(Symbols[s], time, Math.Round(prices[s], 6), $$"""{"symbol":"{{symbol}}","time":{{timeText}},"price":{{price}}}"""));
             }
 
             result.Add(round);
@@ -47,5 +48,5 @@ public sealed class ValidTickStream
     public IReadOnlyList<IReadOnlyList<ValidTick>> Rounds { get; }
 }
 
-/// <summary>One valid tick: its symbol, UTC epoch ms and the exact JSON text sent.</summary>
-public sealed record ValidTick(string Symbol, long TimeMs, string Json);
+/// <summary>One valid tick: its symbol, UTC epoch ms, price and the exact JSON text sent.</summary>
+public sealed record ValidTick(string Symbol, long TimeMs, double Price, string Json);
