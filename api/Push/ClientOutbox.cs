@@ -283,7 +283,30 @@ public sealed class ClientOutbox
         return SendAsync(HubMethods.Events, message, ct);
     }
 
+    /// <summary>
+    /// Runs the catch-up until it succeeds or the client leaves. In a cluster the event log can sit on a node that just
+    /// died: its queries fail until the grain reactivates on a survivor, and a failure here must not end the writer loop
+    /// (the client would silently stop receiving events).
+    /// </summary>
     private async Task CatchUpAsync(long? after, CancellationToken ct)
+    {
+        while (true)
+        {
+            try
+            {
+                await CatchUpOnceAsync(after, ct);
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                await Task.Delay(CatchUpRetryDelay, _time, ct);
+            }
+        }
+    }
+
+    private static readonly TimeSpan CatchUpRetryDelay = TimeSpan.FromMilliseconds(250);
+
+    private async Task CatchUpOnceAsync(long? after, CancellationToken ct)
     {
         if (after is { } lastSeen)
         {
