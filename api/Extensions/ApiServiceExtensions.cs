@@ -54,6 +54,8 @@ public static class ApiServiceExtensions
         services.AddSingleton<HubLifetimeManager<MarketHub>, MarketHubLifetimeManager>();
         services.AddSingleton<MarketFanOut>();
         services.AddHostedService<PushFlushService>();
+        services.AddSingleton<EventContinuity>();
+        services.AddHostedService(sp => sp.GetRequiredService<EventContinuity>());
         services.AddSingleton<HubMarketObserver>();
         services.AddHostedService<ObserverRegistrationService>();
 

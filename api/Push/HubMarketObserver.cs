@@ -7,13 +7,14 @@ namespace AltseasonLive.Api.Push;
 
 /// <summary>
 /// The api's <see cref="IMarketObserver"/>: receives batches from the push notifier grains and hands them to
-/// <see cref="MarketFanOut"/> without awaiting any client, so a grain call returns as soon as the batch is queued.
+/// <see cref="MarketFanOut"/> (events through <see cref="EventContinuity"/>, which keeps them gap-free) without awaiting
+/// any client, so a grain call returns as soon as the batch is queued.
 /// </summary>
-public sealed class HubMarketObserver(MarketFanOut fanOut) : IMarketObserver
+public sealed class HubMarketObserver(MarketFanOut fanOut, EventContinuity events) : IMarketObserver
 {
-    public Task OnEvents(ImmutableArray<MarketEvent> events)
+    public Task OnEvents(ImmutableArray<MarketEvent> batch)
     {
-        fanOut.PublishEvents(HubMessageMapper.ToHub(events));
+        events.Offer(HubMessageMapper.ToHub(batch));
         return Task.CompletedTask;
     }
 

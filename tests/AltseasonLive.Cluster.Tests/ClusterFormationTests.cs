@@ -1,11 +1,12 @@
 using System.Net;
 using System.Text.Json;
 using AltseasonLive.Testing;
+using Xunit.Abstractions;
 
 namespace AltseasonLive.Cluster.Tests;
 
 /// <summary>Three api processes on one private Redis form one cluster: shared grain state, readiness, the operator dashboard.</summary>
-public sealed class ClusterFormationTests : IAsyncLifetime
+public sealed class ClusterFormationTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "altseasonlive-cluster-tests", Guid.NewGuid().ToString("N"));
     private RedisProcess? _redis;
@@ -37,10 +38,19 @@ public sealed class ClusterFormationTests : IAsyncLifetime
 
         using var toA = a.CreateClient();
         using var fromC = c.CreateClient();
-        foreach (var request in Feed.Requests.Take(40))
+        var before = await RedisCommandStats.ReadAsync(redis);
+        var keysBefore = await KeyCountAsync(redis);
+        const int requests = 40;
+        foreach (var request in Feed.Requests.Take(requests))
         {
             await Feed.PublishAsync(toA, request);
         }
+
+        // Grain state goes to the cluster's Redis (no Storage:* setting), not to a node's local file.
+        var used = RedisCommandStats.Since(before, await RedisCommandStats.ReadAsync(redis));
+        output.WriteLine($"redis calls for {requests} tick batches (4 ticks each): {string.Join(", ", used.Select(p => $"{p.Key}={p.Value}"))}; {used.Values.Sum() / (double)requests:F1} per batch");
+        var keysAfter = await KeyCountAsync(redis);
+        Assert.True(keysAfter > keysBefore, $"grain state was not written to Redis: {keysBefore} keys before, {keysAfter} after");
 
         // Grain state is shared: what was published on a is served, identically, by c.
         var onA = await Feed.ReadAsync(toA);
@@ -79,4 +89,7 @@ public sealed class ClusterFormationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
         Assert.Contains("text/html", dashboard.Content.Headers.ContentType?.MediaType);
     }
+
+    private static async Task<long> KeyCountAsync(RedisProcess redis) =>
+        long.Parse((await redis.CommandAsync("DBSIZE")).TrimStart(':').Trim(), System.Globalization.CultureInfo.InvariantCulture);
 }

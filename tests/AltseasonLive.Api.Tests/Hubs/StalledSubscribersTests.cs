@@ -53,6 +53,7 @@ public sealed class StalledSubscribersTests : IAsyncLifetime
     public async Task Stalled_tenth_is_cut_off_with_bounded_backlog_while_the_rest_get_every_event_and_the_latest_value()
     {
         var fanOut = Server.Services.GetRequiredService<MarketFanOut>();
+        var events = Server.Services.GetRequiredService<EventContinuity>();
         using var http = Server.CreateClient();
         var before = await StatsAsync(http);
 
@@ -81,7 +82,7 @@ public sealed class StalledSubscribersTests : IAsyncLifetime
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (stalledIds.Any(fanOut.IsConnected) && DateTime.UtcNow < deadline)
         {
-            fanOut.PublishEvents(_market.Append(5, padding: 16 * 1024));
+            events.Offer(_market.Append(5, padding: 16 * 1024));
             fanOut.PublishSeries([new SeriesMessage(Topic, "Price", "BTC", ++published, published, false)]);
             if (published % 10 == 0)
             {

@@ -7,7 +7,8 @@ namespace AltseasonLive.Api.Tests.Infrastructure;
 
 /// <summary>
 /// One product instance for the hub tests, with the market read side replaced by <see cref="FakeMarketQueries"/> so
-/// tests drive events and series straight into <see cref="MarketFanOut"/>, the seam the grain observer uses.
+/// tests drive events (through <see cref="EventContinuity"/>) and series straight into <see cref="MarketFanOut"/>, the
+/// seams the grain observer uses.
 /// </summary>
 public sealed class HubFixture : IAsyncLifetime
 {
@@ -37,7 +38,7 @@ public sealed class HubFixture : IAsyncLifetime
     public long PublishEvents(int count, int padding = 0)
     {
         var events = Market.Append(count, padding);
-        FanOut.PublishEvents(events);
+        Server.Services.GetRequiredService<EventContinuity>().Offer(events);
         return events[^1].Sequence;
     }
 
