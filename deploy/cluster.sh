@@ -5,7 +5,7 @@
 #
 #   deploy/cluster.sh              # Redis on 6390, nodes on http://127.0.0.1:5081, :5082, :5083
 #   deploy/cluster.sh 5            # five nodes
-#   kill -9 "$(cat data-cluster/node-2.pid)"     # crash a node; the others carry on
+#   kill -9 "$(cat data-cluster/node-2.pid)"     # crash a node; the others carry on (node 1 runs the feeds)
 #   deploy/cluster.sh node 2       # (another terminal) start node 2 again: it rejoins
 #
 # Settings (environment): DATA (data-cluster), REDIS_PORT (6390), HTTP_BASE (5080: node K serves HTTP_BASE+K),
@@ -39,7 +39,8 @@ start_node() { # K -> starts node K in the background, its pid in $data/node-K.p
   mkdir -p "$data/node-$k"
   # The membership timings declare a dead node dead within a few seconds: right for one machine, too eager for a
   # network (drop the three Clustering:* timing arguments there to keep Orleans' defaults).
-  dotnet "$dll" \
+  # Run from the build folder so that the api finds its appsettings.json (content root = working directory).
+  (cd "$(dirname "$dll")" && exec dotnet "$dll" \
     --Urls="http://127.0.0.1:$((http_base + k))" \
     --Data:Folder="$data/node-$k" \
     --Feeds:Mode="$mode" \
@@ -50,7 +51,7 @@ start_node() { # K -> starts node K in the background, its pid in $data/node-K.p
     --Clustering:GatewayPort="$((gateway_base + k))" \
     --Clustering:ProbeTimeout=00:00:01 --Clustering:MissedProbes=2 --Clustering:DeathVotes=1 \
     --Ingestion:Keys:0="$ingestion_key" \
-    --Operations:Keys:0="$operator_key" \
+    --Operations:Keys:0="$operator_key") \
     >"$data/node-$k.log" 2>&1 &
   echo $! >"$data/node-$k.pid"
 }
@@ -71,9 +72,9 @@ wait_ready() { # K -> waits until node K's /readyz answers 200
   return 1
 }
 
-stop_pids() {
+stop_pids() { # pids -> stops them (SIGTERM: nodes shut down gracefully) and waits for them
   for pid in "$@"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
+  for pid in "$@"; do wait "$pid" 2>/dev/null || true; done
 }
 
 if [[ ! -f $dll || ${BUILD:-1} == 1 ]]; then
@@ -96,7 +97,7 @@ redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$data" --appendonly ye
   --daemonize no >"$data/redis.log" 2>&1 &
 redis_pid=$!
 pids=()
-trap 'stop_pids "${pids[@]}"; stop_pids "$redis_pid"; echo "stopped"' INT TERM EXIT
+trap 'trap - EXIT; stop_pids "${pids[@]}"; stop_pids "$redis_pid"; echo "stopped"' INT TERM EXIT
 for _ in $(seq 1 100); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break; sleep 0.1; done
 
 for k in $(seq 1 "$nodes"); do
