@@ -21,7 +21,7 @@ public static class DurabilityExtensions
     {
         var durability = configuration.GetSection(DurabilityOptions.SectionName).Get<DurabilityOptions>() ?? new DurabilityOptions();
         var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
-        var durable = durability.Enabled && storage.Provider == StorageProvider.Sqlite;
+        var durable = durability.Enabled && storage.ProviderFor(configuration.ReadClustering()) == StorageProvider.Sqlite;
         if (durable)
         {
             configuration[$"{StorageOptions.SectionName}:{nameof(StorageOptions.Checkpointed)}"] = "true";

@@ -34,6 +34,9 @@ public sealed partial class DurableTickPublisher(
     /// <summary>Position of the last journaled and applied batch.</summary>
     public long AppliedPosition => Volatile.Read(ref _applied);
 
+    /// <summary>True once <see cref="RecoverAsync"/> has replayed the journal and batches are accepted.</summary>
+    public bool Recovered => _ready.Task.IsCompletedSuccessfully;
+
     public async Task<TickBatchResult> PublishAsync(ImmutableArray<Tick> ticks, CancellationToken cancellationToken)
     {
         await _ready.Task.WaitAsync(cancellationToken);

@@ -1,8 +1,10 @@
 using AltseasonLive.Api.Apis;
 using AltseasonLive.Api.Durability;
 using AltseasonLive.Api.Extensions;
+using AltseasonLive.Api.Health;
 using AltseasonLive.Api.Hubs;
 using AltseasonLive.Api.Ingestion;
+using AltseasonLive.Api.Operations;
 
 namespace AltseasonLive.Api.Extensions;
 
@@ -27,7 +29,8 @@ public static class ApiApplicationExtensions
         app.Services.GetRequiredService<IngestionKeyStore>();
 
         app.MapOpenApi().RequireCors(BrowserCorsOptions.PolicyName);
-        app.MapGet("/healthz", () => TypedResults.Text("ok")).WithTags("Health").RequireCors(BrowserCorsOptions.PolicyName);
+        app.MapAltseasonHealth();
+        app.MapAltseasonDashboard();
         app.MapHub<MarketHub>("/hubs/market").RequireCors(BrowserCorsOptions.PolicyName);
         app.MapTicksApi();
         app.MapDurabilityApi();

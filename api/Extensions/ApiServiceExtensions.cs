@@ -1,10 +1,12 @@
 using System.Text.Json.Serialization;
 using AltseasonLive.Api.Apis;
 using AltseasonLive.Api.Durability;
+using AltseasonLive.Api.Health;
 using AltseasonLive.Api.Hubs;
 using AltseasonLive.Api.Ingestion;
 using AltseasonLive.Api.Limits;
 using AltseasonLive.Api.Market;
+using AltseasonLive.Api.Operations;
 using AltseasonLive.Api.Push;
 using AltseasonLive.Api.Serialization;
 using AltseasonLive.Feeds;
@@ -44,7 +46,8 @@ public static class ApiServiceExtensions
         var durable = DurabilityExtensions.ConfigureDurableStorage(configuration);
 
         // Localhost clustering by default (section Clustering: ports, or an ADO.NET cluster); grains and storage from AddAltseasonLive.
-        builder.Host.UseOrleans(silo => silo.UseAltseasonClustering(configuration).AddAltseasonLive(configuration));
+        builder.Host.UseOrleans(silo => silo.UseAltseasonClustering(configuration).AddAltseasonLive(configuration).AddAltseasonDashboard(configuration));
+        services.AddAltseasonHealth(configuration);
 
         services.AddSingleton<UniverseCache>();
         services.AddSingleton<IMarketQueries, GrainMarketQueries>();

@@ -17,6 +17,7 @@ public sealed class EventSequencer(PushCounters counters, TimeProvider time)
     private readonly List<HubEvent> _ready = [];
     private long _next;
     private long _gapSince;
+    private long _quietSince;
     private bool _refetching;
 
     /// <summary>True once <see cref="Start"/> set the position; before that every event is held.</summary>
@@ -182,6 +183,27 @@ public sealed class EventSequencer(PushCounters counters, TimeProvider time)
         }
     }
 
+    /// <summary>
+    /// True when no refetch is running and nothing was released for <paramref name="quietFor"/>: the caller reads the log after <paramref name="afterSequence"/> and offers the
+    /// result like a refetch. Events raised while this hub was not registered with the grains (the registry's node died
+    /// and the hub re-registered) reach no hub, and when no later event follows nothing else would reveal that gap.
+    /// </summary>
+    public bool TryBeginTailCheck(TimeSpan quietFor, out long afterSequence)
+    {
+        lock (_gate)
+        {
+            afterSequence = _next - 1;
+            if (_next == 0 || _refetching || time.GetElapsedTime(_quietSince) < quietFor)
+            {
+                return false;
+            }
+
+            _refetching = true;
+            _quietSince = time.GetTimestamp();
+            return true;
+        }
+    }
+
     /// <summary>A refetch did not complete; the next check may start another.</summary>
     public void RefetchFailed()
     {
@@ -220,6 +242,11 @@ public sealed class EventSequencer(PushCounters counters, TimeProvider time)
             _ready.Add(e);
             _next++;
             released++;
+        }
+
+        if (released > 0)
+        {
+            _quietSince = time.GetTimestamp();
         }
 
         if (_held.Count > 0 && (!hadGap || released > 0))

@@ -30,6 +30,9 @@ public sealed partial class MarketFanOut(
 
     private readonly ConcurrentDictionary<string, (ClientOutbox Outbox, Task Writer)> _clients = new(StringComparer.Ordinal);
     private readonly Lock _pendingGate = new();
+    /// <summary>How long no event must have been released before the log is asked for a trailing one.</summary>
+    private static readonly TimeSpan TailQuiet = TimeSpan.FromSeconds(1);
+
     private readonly EventSequencer _sequencer = new(counters, time);
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
@@ -287,12 +290,28 @@ public sealed partial class MarketFanOut(
         }
     }
 
+    /// <summary>
+    /// Reads the log after the last released event (called once a second by <see cref="PushFlushService"/>), so that a
+    /// trailing event this hub never received still reaches its clients; see <see cref="EventSequencer.TryBeginTailCheck"/>.
+    /// </summary>
+    public void CheckEventTail()
+    {
+        if (_sequencer.TryBeginTailCheck(TailQuiet, out var after))
+        {
+            _ = RefetchAsync(after, tail: true);
+        }
+    }
+
     /// <summary>Reads the events after <paramref name="after"/> from the log into the sequencer, filling a gap that outlived the hold time.</summary>
-    private async Task RefetchAsync(long after)
+    private async Task RefetchAsync(long after, bool tail = false)
     {
         try
         {
-            LogRefetching(after + 1);
+            if (!tail)
+            {
+                LogRefetching(after + 1);
+            }
+
             var page = await queries.GetEventsSinceAsync(after, options.Value.MaxReplayEvents, CancellationToken.None);
             if (page.OutOfRetention)
             {

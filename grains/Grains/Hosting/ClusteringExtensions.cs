@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 
@@ -8,9 +10,14 @@ namespace AltseasonLive.Grains.Hosting;
 /// <summary>Clustering chosen by configuration (<see cref="ClusteringOptions"/>), so a single node and a cluster differ only in settings.</summary>
 public static class ClusteringExtensions
 {
+    /// <summary>The section <c>Clustering</c> as bound now (the silo's providers are chosen before the container exists).</summary>
+    public static ClusteringOptions ReadClustering(this IConfiguration config) =>
+        config.GetSection(ClusteringOptions.SectionName).Get<ClusteringOptions>() ?? new ClusteringOptions();
+
     public static ISiloBuilder UseAltseasonClustering(this ISiloBuilder silo, IConfiguration config)
     {
-        var options = config.GetSection(ClusteringOptions.SectionName).Get<ClusteringOptions>() ?? new ClusteringOptions();
+        silo.Services.AddOptions<ClusteringOptions>().BindConfiguration(ClusteringOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        var options = config.ReadClustering();
         if (options.Provider == ClusteringProvider.Localhost)
         {
             return silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
@@ -18,7 +25,7 @@ public static class ClusteringExtensions
 
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
         {
-            throw new OptionsValidationException(ClusteringOptions.SectionName, typeof(ClusteringOptions), ["Clustering:ConnectionString is required when Clustering:Provider is AdoNet."]);
+            throw new OptionsValidationException(ClusteringOptions.SectionName, typeof(ClusteringOptions), ["Clustering:ConnectionString is required when Clustering:Provider is Redis."]);
         }
 
         silo.Configure<ClusterOptions>(cluster =>
@@ -26,13 +33,20 @@ public static class ClusteringExtensions
             cluster.ClusterId = options.ClusterId;
             cluster.ServiceId = options.ServiceId;
         });
-        silo.UseAdoNetClustering(adoNet =>
+        silo.Configure<ClusterMembershipOptions>(membership =>
         {
-            adoNet.Invariant = options.Invariant;
-            adoNet.ConnectionString = options.ConnectionString;
+            membership.ProbeTimeout = options.ProbeTimeout;
+            membership.NumMissedProbesLimit = options.MissedProbes;
+            membership.NumVotesForDeathDeclaration = options.DeathVotes;
         });
-        return options.AdvertisedIPAddress is { Length: > 0 } address
-            ? silo.ConfigureEndpoints(IPAddress.Parse(address), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true)
-            : silo.ConfigureEndpoints(options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+        var connectionString = options.ConnectionString;
+        silo.UseRedisClustering(redis => redis.ConfigurationOptions = RedisConfiguration.Parse(connectionString));
+        if (options.AdvertisedIPAddress is not { Length: > 0 } advertised)
+        {
+            return silo.ConfigureEndpoints(options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+        }
+
+        var address = IPAddress.Parse(advertised);
+        return silo.ConfigureEndpoints(address, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(address));
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Persistence;
 using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -18,7 +19,7 @@ public static class SiloBuilderExtensions
 {
     /// <summary>
     /// Binds the options (sections Universe, Bars, Signals:Correlation, Signals:Market, Storage, Push, Events), registers the
-    /// universe catalogue and the grain storage chosen by <c>Storage:Provider</c>. Clustering is left to the caller
+    /// universe catalogue and the grain storage chosen by <c>Storage:Provider</c> (unset: Redis in a Redis cluster, else SQLite). Clustering is left to the caller
     /// (<c>UseLocalhostClustering()</c> by default).
     /// </summary>
     public static ISiloBuilder AddAltseasonLive(this ISiloBuilder silo, IConfiguration config)
@@ -28,7 +29,6 @@ public static class SiloBuilderExtensions
         services.AddOptions<BarOptions>().Bind(config.GetSection(BarOptions.SectionName));
         services.AddOptions<CorrelationSignalOptions>().Bind(config.GetSection(CorrelationSignalOptions.SectionName));
         services.AddOptions<MarketSignalOptions>().Bind(config.GetSection(MarketSignalOptions.SectionName)).PostConfigure(DefaultUniverse.ApplyTo);
-        services.AddOptions<StorageOptions>().Bind(config.GetSection(StorageOptions.SectionName));
         services.AddOptions<PushOptions>().Bind(config.GetSection(PushOptions.SectionName));
         services.AddOptions<EventLogOptions>().Bind(config.GetSection(EventLogOptions.SectionName));
         services.AddOptions<SeriesHistoryOptions>().Bind(config.GetSection(SeriesHistoryOptions.SectionName))
@@ -40,19 +40,20 @@ public static class SiloBuilderExtensions
         services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<IngestClock>());
         silo.AddIncomingGrainCallFilter<EventBatchFilter>();
 
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         var storage = config.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
-        switch (storage.Provider)
+        var clustering = config.ReadClustering();
+        switch (storage.ProviderFor(clustering))
         {
-            case StorageProvider.AdoNet:
-                if (string.IsNullOrWhiteSpace(storage.ConnectionString))
+            case StorageProvider.Redis:
+                if (storage.RedisConnectionFor(clustering) is not { Length: > 0 } redis)
                 {
-                    throw new OptionsValidationException(StorageOptions.SectionName, typeof(StorageOptions), ["Storage:ConnectionString is required when Storage:Provider is AdoNet."]);
+                    throw new OptionsValidationException(StorageOptions.SectionName, typeof(StorageOptions), ["Storage:ConnectionString (or Clustering:ConnectionString) is required when Storage:Provider is Redis."]);
                 }
 
-                silo.AddAdoNetGrainStorage(StorageNames.Default, (OptionsBuilder<AdoNetGrainStorageOptions> options) => options.Configure<Serializer>((o, serializer) =>
+                silo.AddRedisGrainStorage(StorageNames.Default, (OptionsBuilder<RedisStorageOptions> options) => options.Configure<Serializer>((o, serializer) =>
                 {
-                    o.Invariant = storage.Invariant;
-                    o.ConnectionString = storage.ConnectionString;
+                    o.ConfigurationOptions = RedisConfiguration.Parse(redis);
                     o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
                 }));
                 break;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using AltseasonLive.Api.Durability;
+using AltseasonLive.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace AltseasonLive.Api.Tests.Durability;

@@ -2,14 +2,14 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Runtime.InteropServices;
 
-namespace AltseasonLive.Api.Tests.Durability;
+namespace AltseasonLive.Testing;
 
 /// <summary>
 /// The real api as a child process (<c>dotnet AltseasonLive.Api.dll</c> from the test's output folder) on a free
-/// 127.0.0.1 port, so a test can kill it the hard way (SIGKILL) and start it again on the same data folder.
+/// 127.0.0.1 port, so a test can kill it the hard way (SIGKILL) and start it again on the same data folder. The built-in
+/// feeds are off (<c>Feeds:Mode=Off</c>); <paramref name="settings"/> of <see cref="StartAsync"/> override any argument.
 /// </summary>
 public sealed class ApiProcess : IAsyncDisposable
 {
@@ -26,12 +26,19 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>True once the process has ended (killed, stopped or crashed).</summary>
+    public bool HasExited => _process.HasExited;
+
     /// <summary>The last lines the process wrote (for failure messages).</summary>
     public string Output => string.Join(Environment.NewLine, _output);
 
-    public static async Task<ApiProcess> StartAsync(string dataFolder, IReadOnlyDictionary<string, string> settings)
+    /// <summary>
+    /// Starts the api and waits until <paramref name="readyPath"/> answers 200: <c>/healthz</c> (the process serves) by
+    /// default, <c>/readyz</c> to wait until its silo is active in the cluster.
+    /// </summary>
+    public static async Task<ApiProcess> StartAsync(string dataFolder, IReadOnlyDictionary<string, string> settings, string readyPath = "/healthz")
     {
-        var port = FreeTcpPort();
+        var port = FreeTcpPort.Next();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = dataFolder,
@@ -44,11 +51,12 @@ public sealed class ApiProcess : IAsyncDisposable
         {
             ["urls"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
             ["environment"] = "Production",
+            ["Feeds:Mode"] = "Off",
             ["Feeds:Replay:Enabled"] = "false",
             ["Feeds:Synthetic:Enabled"] = "false",
             ["Data:Folder"] = dataFolder,
-            ["Clustering:SiloPort"] = FreeTcpPort().ToString(CultureInfo.InvariantCulture),
-            ["Clustering:GatewayPort"] = FreeTcpPort().ToString(CultureInfo.InvariantCulture),
+            ["Clustering:SiloPort"] = FreeTcpPort.Next().ToString(CultureInfo.InvariantCulture),
+            ["Clustering:GatewayPort"] = FreeTcpPort.Next().ToString(CultureInfo.InvariantCulture),
             ["Ingestion:Keys:0"] = IngestionKey,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:AltseasonLive.Api.Durability"] = "Information",
@@ -70,7 +78,7 @@ public sealed class ApiProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => api.Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await api.WaitUntilHealthyAsync();
+        await api.WaitUntilAnswersAsync(readyPath);
         return api;
     }
 
@@ -91,11 +99,17 @@ public sealed class ApiProcess : IAsyncDisposable
     /// <summary>A clean stop: SIGTERM, after which the host shuts down gracefully (and takes its final checkpoint).</summary>
     public async Task StopAsync()
     {
-        Assert.True(SendSignal(_process.Id, SigTerm) == 0, $"SIGTERM could not be sent (errno {Marshal.GetLastPInvokeError()}).");
+        if (SendSignal(_process.Id, SigTerm) != 0)
+        {
+            throw new InvalidOperationException($"SIGTERM could not be sent (errno {Marshal.GetLastPInvokeError()}).");
+        }
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await _process.WaitForExitAsync(timeout.Token);
-        Assert.True(_process.ExitCode == 0, $"The api stopped with {_process.ExitCode}:{Environment.NewLine}{Output}");
+        if (_process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"The api stopped with {_process.ExitCode}:{Environment.NewLine}{Output}");
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -121,7 +135,7 @@ public sealed class ApiProcess : IAsyncDisposable
         }
     }
 
-    private async Task WaitUntilHealthyAsync()
+    private async Task WaitUntilAnswersAsync(string path)
     {
         using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow.AddSeconds(90);
@@ -134,7 +148,7 @@ public sealed class ApiProcess : IAsyncDisposable
 
             try
             {
-                using var response = await client.GetAsync("/healthz");
+                using var response = await client.GetAsync(path);
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     return;
@@ -152,18 +166,11 @@ public sealed class ApiProcess : IAsyncDisposable
             await Task.Delay(200);
         }
 
-        throw new TimeoutException($"The api did not become healthy:{Environment.NewLine}{Output}");
+        throw new TimeoutException($"The api did not answer {path}:{Environment.NewLine}{Output}");
     }
 
     private const int SigTerm = 15;
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int SendSignal(int pid, int signal);
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

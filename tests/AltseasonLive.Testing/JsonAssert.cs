@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace AltseasonLive.Api.Tests.Durability;
+namespace AltseasonLive.Testing;
 
 /// <summary>Structural JSON comparison: same shape, same strings and booleans, numbers equal within a relative tolerance.</summary>
 public static class JsonAssert

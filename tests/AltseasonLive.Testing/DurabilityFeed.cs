@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace AltseasonLive.Api.Tests.Durability;
+namespace AltseasonLive.Testing;
 
 /// <summary>
 /// A seeded feed on daily bars from 2021-01-04: RUT, TOTAL3 and BTC in two requests a day (a mid-day revision, then
