@@ -44,6 +44,7 @@ public sealed class ApiProcess : IAsyncDisposable
         {
             ["urls"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
             ["environment"] = "Production",
+            ["Feeds:Mode"] = "Off",
             ["Feeds:Replay:Enabled"] = "false",
             ["Feeds:Synthetic:Enabled"] = "false",
             ["Data:Folder"] = dataFolder,
