@@ -69,6 +69,7 @@ public static class ApiServiceExtensions
         services.AddSingleton<TickIngestion>();
         services.AddSingleton<ITickSink, GrainTickSink>();
         services.AddSingleton<IFeedCheckpoint, Feeds.GrainFeedCheckpoint>();
+        services.AddSingleton<ISimulationMarker, Feeds.EventLogSimulationMarker>();
         services.AddAltseasonFeeds(configuration);
 
         services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));

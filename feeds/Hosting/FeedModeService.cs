@@ -21,13 +21,19 @@ public sealed partial class FeedModeService(
     BackfillStatus backfill,
     ITickSink sink,
     TimeProvider time,
-    ILogger<FeedModeService> logger) : BackgroundService
+    ILogger<FeedModeService> logger,
+    ISimulationMarker? marker = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var requested = options.Value.Mode;
         if (requested is FeedMode.Off or FeedMode.Demo)
         {
+            foreach (var s in sources)
+            {
+                s.Health.Set(SourceState.Disabled, $"feed mode {requested}");
+            }
+
             decision.Decide(requested, null);
             LogMode(requested, requested, "configured");
             return;
@@ -65,6 +71,11 @@ public sealed partial class FeedModeService(
 
         decision.Decide(FeedMode.Live, enabled.Length == 0 ? "no live source is enabled" : null);
         LogMode(requested, FeedMode.Live, string.Join(", ", enabled.Select(s => s.Name)));
+        if (marker is not null)
+        {
+            await marker.MarkSimulatedFromAsync(null, stoppingToken).ConfigureAwait(false);
+        }
+
         var lastDay = await replay.Completed.WaitAsync(stoppingToken).ConfigureAwait(false);
         await BackfillAsync(enabled, lastDay, stoppingToken).ConfigureAwait(false);
         gate.Open();

@@ -26,7 +26,8 @@ public sealed class SyntheticFeedService(
     TimeProvider time,
     ILogger<SyntheticFeedService> logger,
     FeedModeDecision? mode = null,
-    IFeedCheckpoint? checkpoint = null) : BackgroundService
+    IFeedCheckpoint? checkpoint = null,
+    ISimulationMarker? marker = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -67,6 +68,12 @@ public sealed class SyntheticFeedService(
             if (continuation is null)
             {
                 logger.LogInformation("Synthetic feed started on the wall clock: {TicksPerStep} ticks every {IntervalMs} ms", feed.TicksPerStep, liveInterval.TotalMilliseconds);
+            }
+
+            if (marker is not null)
+            {
+                var fromMs = continuation is null ? time.GetUtcNow().ToUnixTimeMilliseconds() : ReplayDay.TimeMsOf(continuation.FirstDay);
+                await marker.MarkSimulatedFromAsync(fromMs, stoppingToken).ConfigureAwait(false);
             }
 
             await RunAsync(feed, continuation, interval, liveInterval, stoppingToken).ConfigureAwait(false);

@@ -1,12 +1,14 @@
 using AltseasonLive.Feeds.Live.Binance;
+using AltseasonLive.Feeds.Live.CoinGecko;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AltseasonLive.Feeds.Live;
 
 /// <summary>
 /// Registers every live source, each bound to <c>Feeds:Live:&lt;Source&gt;</c> and validated at start (an invalid value
-/// stops the start naming its key), each switched off with its own <c>Enabled=false</c>. REST clients get the standard
-/// resilience handler (retries with back-off, honouring Retry-After).
+/// stops the start naming its key), each switched off with its own <c>Enabled=false</c>. Binance's REST client (gap and
+/// daily backfill) gets the standard resilience handler (retries with back-off, honouring Retry-After); the polled
+/// sources retry in their own <see cref="Polling.PollingLoop"/>, which waits out a 429's Retry-After itself.
 /// </summary>
 public static class LiveFeedsServiceCollectionExtensions
 {
@@ -16,6 +18,11 @@ public static class LiveFeedsServiceCollectionExtensions
         services.AddHttpClient(BinanceSource.HttpClientName).AddStandardResilienceHandler();
         services.AddSingleton<BinanceSource>();
         services.AddSingleton<ILiveSource>(sp => sp.GetRequiredService<BinanceSource>());
+
+        services.AddOptions<CoinGeckoOptions>().BindConfiguration(CoinGeckoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient(CoinGeckoSource.HttpClientName);
+        services.AddSingleton<CoinGeckoSource>();
+        services.AddSingleton<ILiveSource>(sp => sp.GetRequiredService<CoinGeckoSource>());
         return services;
     }
 }

@@ -1,4 +1,3 @@
-using AltseasonLive.Feeds.Live;
 using AltseasonLive.Grains.Interfaces.Ticks;
 using AltseasonLive.History;
 using AltseasonLive.History.Coins;
@@ -96,7 +95,7 @@ public sealed class HistoryReplay
             foreach (var point in series.Points)
             {
                 double? marketCap = cap is not null && cap.TryGetClose(point.Date, out var c) && c > 0 ? c : null;
-                Add(point.Date, new Tick(symbol, ReplayDay.TimeMsOf(point.Date), point.Close, marketCap, Source: SourceNames.History));
+                Add(point.Date, new Tick(symbol, ReplayDay.TimeMsOf(point.Date), point.Close, marketCap, Source: TickSources.History));
             }
         }
 
@@ -111,7 +110,7 @@ public sealed class HistoryReplay
 
                 foreach (var day in coin.Days)
                 {
-                    Add(day.Date, new Tick(coin.Symbol, ReplayDay.TimeMsOf(day.Date), day.Price, day.MarketCap, Source: SourceNames.History));
+                    Add(day.Date, new Tick(coin.Symbol, ReplayDay.TimeMsOf(day.Date), day.Price, day.MarketCap, Source: TickSources.History));
                 }
             }
         }

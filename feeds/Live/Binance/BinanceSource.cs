@@ -37,7 +37,7 @@ public sealed partial class BinanceSource : ILiveSource, IStreamProtocol
         Health = new SourceHealth(Name, _options.Enabled, _options.StaleAfter, time);
     }
 
-    public string Name => SourceNames.Binance;
+    public string Name => TickSources.Binance;
 
     public SourceHealth Health { get; }
 
@@ -108,7 +108,7 @@ public sealed partial class BinanceSource : ILiveSource, IStreamProtocol
             }
 
             _lastOpenMs[symbol] = openMs;
-            tick = new Tick(product, eventMs, close, Source: SourceNames.Binance);
+            tick = new Tick(product, eventMs, close, Source: TickSources.Binance);
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or OverflowException)
         {
@@ -137,7 +137,7 @@ public sealed partial class BinanceSource : ILiveSource, IStreamProtocol
             }
 
             var nowMs = _time.GetUtcNow().ToUnixTimeMilliseconds();
-            var ticks = klines.Select(b => new Tick(_symbols[symbol], Math.Min(b.CloseMs, nowMs), b.Close, Source: SourceNames.Binance)).ToArray();
+            var ticks = klines.Select(b => new Tick(_symbols[symbol], Math.Min(b.CloseMs, nowMs), b.Close, Source: TickSources.Binance)).ToArray();
             await sink.PublishAsync(ticks, cancellationToken).ConfigureAwait(false);
             _lastOpenMs[symbol] = klines[^1].OpenMs;
             filled = true;
@@ -162,7 +162,7 @@ public sealed partial class BinanceSource : ILiveSource, IStreamProtocol
             }
 
             // Closed days at their open (as the history replay stamps them); today's bar at now.
-            var ticks = days.Select(b => new Tick(product, b.CloseMs < nowMs ? b.OpenMs : nowMs, b.Close, Source: SourceNames.Binance)).ToArray();
+            var ticks = days.Select(b => new Tick(product, b.CloseMs < nowMs ? b.OpenMs : nowMs, b.Close, Source: TickSources.Binance)).ToArray();
             await sink.PublishAsync(ticks, cancellationToken).ConfigureAwait(false);
             symbols++;
             count += ticks.Length;

@@ -73,7 +73,14 @@ public sealed partial class StreamConnection(
             var pause = backoff.Delay(attempt++, Random.Shared.NextDouble());
             health.Reconnecting(reason);
             LogReconnecting(health.Name, reason, (long)pause.TotalMilliseconds);
-            await Task.Delay(pause, time, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(pause, time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
         }
     }
 

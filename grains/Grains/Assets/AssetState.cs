@@ -31,6 +31,9 @@ public sealed class AssetState
 
     [Id(11)] public AllTimeHighTracker AllTimeHigh { get; set; } = new();
 
+    /// <summary>Where the last value came from (see <see cref="TickSources"/>).</summary>
+    [Id(12)] public string? Source { get; set; }
+
     public TickRejectReason Validate(in Tick tick, long barSizeMs, long lateToleranceMs, long nowMs, long futureToleranceMs)
     {
         if (!double.IsFinite(tick.Price))

@@ -73,6 +73,7 @@ public sealed class MarketGrain : Grain, IMarketGrain
                     break;
                 case AssetClass.Composite or AssetClass.Dominance:
                     state.Supplied.Add(tick.Symbol);
+                    state.SeriesSources[tick.Symbol] = tick.Source ?? TickSources.Publisher;
                     OnSeriesValue(tick.Symbol, tick.TimeMs, tick.Price, events);
                     break;
             }
@@ -116,7 +117,8 @@ public sealed class MarketGrain : Grain, IMarketGrain
             S.AltseasonIndex,
             S.Phase.Phase,
             S.AltseasonCoins,
-            [.. S.Supplied.Order(StringComparer.Ordinal)]));
+            [.. S.Supplied.Order(StringComparer.Ordinal)],
+            SeriesSources()));
     }
 
     private void OnCoinTick(MarketState state, in Tick tick, AssetOptions asset, ImmutableArray<Tick>.Builder composites, List<MarketEvent> events)
@@ -154,6 +156,7 @@ public sealed class MarketGrain : Grain, IMarketGrain
         }
 
         state.LastCoinTimeMs = Math.Max(state.LastCoinTimeMs, tick.TimeMs);
+        state.CoinSource = tick.Source ?? TickSources.Publisher;
         state.CompositesDirty = true;
     }
 
@@ -168,9 +171,10 @@ public sealed class MarketGrain : Grain, IMarketGrain
             }
 
             OnSeriesValue(symbol, S.LastCoinTimeMs, value, events);
+            S.SeriesSources[symbol] = S.CoinSource ?? TickSources.Publisher;
             if (_universe.IsKnown(symbol))
             {
-                composites.Add(new Tick(symbol, S.LastCoinTimeMs, value));
+                composites.Add(new Tick(symbol, S.LastCoinTimeMs, value, Source: S.CoinSource));
             }
         }
     }
@@ -204,6 +208,18 @@ public sealed class MarketGrain : Grain, IMarketGrain
 
     private void OnSeriesValue(string symbol, long timeMs, double value, List<MarketEvent> events) =>
         SeriesBook.OnValue(S, symbol, timeMs, value, _barSizeMs, _signals, events);
+
+    private ImmutableDictionary<string, SeriesSource> SeriesSources()
+    {
+        var sources = S.Series.Where(p => S.SeriesSources.ContainsKey(p.Key))
+            .ToDictionary(p => p.Key, p => new SeriesSource(S.SeriesSources[p.Key], p.Value.TimeMs));
+        if (S.AltseasonIndex is not null && S.CoinSource is { } coins)
+        {
+            sources["ASI"] = new SeriesSource(coins, S.LastCoinTimeMs);
+        }
+
+        return sources.ToImmutableDictionary(StringComparer.Ordinal);
+    }
 
     private AssetClass? ClassOf(string symbol) => _universe.TryGetAsset(symbol, out var asset) ? asset.Class : null;
 

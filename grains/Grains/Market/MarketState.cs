@@ -34,6 +34,12 @@ public sealed class MarketState
     [Id(11)] public bool CompositesDirty { get; set; }
 
     [Id(12)] public long TimeMs { get; set; }
+
+    /// <summary>Source of each supplied or computed series (computed ones take the source of the last coin tick).</summary>
+    [Id(13)] public Dictionary<string, string> SeriesSources { get; set; } = [];
+
+    /// <summary>Source of the last coin tick: the computed composites and the Altcoin Season Index carry it.</summary>
+    [Id(14)] public string? CoinSource { get; set; }
 }
 
 /// <summary>The in-progress bar of a composite or dominance series: bar index and latest value (USD or percent) at <see cref="TimeMs"/>.</summary>

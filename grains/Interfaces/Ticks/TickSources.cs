@@ -1,7 +1,7 @@
-namespace AltseasonLive.Feeds.Live;
+namespace AltseasonLive.Grains.Interfaces.Ticks;
 
-/// <summary>The source labels ticks and snapshots carry (shared constants: labelling a tick allocates nothing).</summary>
-public static class SourceNames
+/// <summary>The source labels ticks, snapshots and series carry (shared constants: labelling a tick allocates nothing).</summary>
+public static class TickSources
 {
     public const string History = "history";
     public const string Binance = "binance";

@@ -1,0 +1,14 @@
+namespace AltseasonLive.Api.Feeds;
+
+/// <summary>
+/// <c>GET /api/sources</c>: the feed mode in effect (<c>Live</c>, <c>Demo</c> or <c>Off</c>; null while Auto is still
+/// waiting for a live source), the configured one, whether demo data is shown, why, what the start-up backfill did, and
+/// every live source's health.
+/// </summary>
+public sealed record SourcesReport(
+    string? Mode,
+    string RequestedMode,
+    bool Simulated,
+    string? Reason,
+    BackfillSummary? Backfill,
+    IReadOnlyList<SourceStatus> Sources);
