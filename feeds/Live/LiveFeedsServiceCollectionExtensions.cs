@@ -1,5 +1,6 @@
 using AltseasonLive.Feeds.Live.Binance;
 using AltseasonLive.Feeds.Live.CoinGecko;
+using AltseasonLive.Feeds.Live.Yahoo;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AltseasonLive.Feeds.Live;
@@ -23,6 +24,11 @@ public static class LiveFeedsServiceCollectionExtensions
         services.AddHttpClient(CoinGeckoSource.HttpClientName);
         services.AddSingleton<CoinGeckoSource>();
         services.AddSingleton<ILiveSource>(sp => sp.GetRequiredService<CoinGeckoSource>());
+
+        services.AddOptions<YahooOptions>().BindConfiguration(YahooOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient(YahooSource.HttpClientName);
+        services.AddSingleton<YahooSource>();
+        services.AddSingleton<ILiveSource>(sp => sp.GetRequiredService<YahooSource>());
         return services;
     }
 }
