@@ -1,4 +1,5 @@
 using AltseasonLive.Feeds.Live.Binance;
+using AltseasonLive.Feeds.Live.Coinbase;
 using AltseasonLive.Feeds.Live.CoinGecko;
 using AltseasonLive.Feeds.Live.Yahoo;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,10 @@ public static class LiveFeedsServiceCollectionExtensions
         services.AddHttpClient(BinanceSource.HttpClientName).AddStandardResilienceHandler();
         services.AddSingleton<BinanceSource>();
         services.AddSingleton<ILiveSource>(sp => sp.GetRequiredService<BinanceSource>());
+
+        services.AddOptions<CoinbaseOptions>().BindConfiguration(CoinbaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<CoinbaseSource>();
+        services.AddSingleton<ILiveSource>(sp => sp.GetRequiredService<CoinbaseSource>());
 
         services.AddOptions<CoinGeckoOptions>().BindConfiguration(CoinGeckoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient(CoinGeckoSource.HttpClientName);
