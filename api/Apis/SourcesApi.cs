@@ -2,6 +2,7 @@ using System.Globalization;
 using AltseasonLive.Api.Feeds;
 using AltseasonLive.Feeds.Hosting;
 using AltseasonLive.Feeds.Live;
+using AltseasonLive.Feeds.Live.CoinGecko;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AltseasonLive.Api.Apis;
@@ -15,13 +16,13 @@ public static class SourcesApi
             .WithName("GetSources")
             .WithSummary("Feed mode (Live, Demo, Off), whether demo data is shown and why, the start-up backfill, and each live source's state, last message, rate, reconnects and backfilled gaps.");
 
-    public static Ok<SourcesReport> GetSources(FeedModeDecision decision, BackfillStatus backfill, IEnumerable<ILiveSource> sources)
+    public static Ok<SourcesReport> GetSources(FeedModeDecision decision, BackfillStatus backfill, IEnumerable<ILiveSource> sources, CoinGeckoSource coinGecko)
     {
         var current = decision.Current;
         var reason = current?.Reason ?? (current is null ? "waiting for a live source before choosing between live and demo data" : null);
         BackfillSummary? summary = current?.Mode == FeedMode.Live
             ? new BackfillSummary(backfill.Reports is not null, (backfill.Reports ?? []).Select(r => new BackfillItem(
-                r.Source, Day(r.From), Day(r.To), r.Symbols, r.Ticks, r.Error)).ToArray())
+                r.Source, Day(r.From), Day(r.To), r.Symbols, r.Ticks, r.CachedTicks, r.Error)).ToArray())
             : null;
         var statuses = sources.Select(s =>
         {
@@ -38,7 +39,7 @@ public static class SourcesApi
                 h.Malformed,
                 (long)h.StaleAfter.TotalMilliseconds);
         }).ToArray();
-        return TypedResults.Ok(new SourcesReport(current?.Mode.ToString(), decision.Requested.ToString(), current?.Simulated ?? false, reason, summary, statuses));
+        return TypedResults.Ok(new SourcesReport(current?.Mode.ToString(), decision.Requested.ToString(), current?.Simulated ?? false, reason, summary, coinGecko.CrossCheck, statuses));
     }
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -22,7 +22,8 @@ public sealed partial class FeedModeService(
     ITickSink sink,
     TimeProvider time,
     ILogger<FeedModeService> logger,
-    ISimulationMarker? marker = null) : BackgroundService
+    ISimulationMarker? marker = null,
+    IBackfillCache? cache = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -97,19 +98,11 @@ public sealed partial class FeedModeService(
         {
             foreach (var source in enabled)
             {
-                BackfillReport report;
-                try
-                {
-                    report = await source.BackfillAsync(from, today, sink, stoppingToken).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    report = new BackfillReport(source.Name, from, today, 0, 0, ex.Message);
-                }
+                var report = await BackfillSourceAsync(source, from, today, stoppingToken).ConfigureAwait(false);
 
                 if (report.Error is null)
                 {
-                    LogBackfilled(report.Source, report.Ticks, report.Symbols, Day(report.From), Day(report.To));
+                    LogBackfilled(report.Source, report.Ticks, report.Symbols, Day(report.From), Day(report.To), report.CachedTicks);
                 }
                 else
                 {
@@ -122,6 +115,42 @@ public sealed partial class FeedModeService(
 
         backfill.Completed(reports);
     }
+
+    /// <summary>
+    /// Publishes the cached closed days in range, fetches the days after the last cached one up to today, and caches the
+    /// closed days it fetched.
+    /// </summary>
+    private async Task<BackfillReport> BackfillSourceAsync(ILiveSource source, DateOnly from, DateOnly today, CancellationToken stoppingToken)
+    {
+        var cached = cache is null ? [] : await cache.LoadAsync(source.Name, stoppingToken).ConfigureAwait(false);
+        var inRange = cached.Where(t => DayOf(t.TimeMs) >= from && DayOf(t.TimeMs) < today).OrderBy(t => t.TimeMs).ToArray();
+        var fetchFrom = inRange.Length > 0 ? DayOf(inRange[^1].TimeMs).AddDays(1) : from;
+        if (inRange.Length > 0)
+        {
+            await sink.PublishAsync(inRange, stoppingToken).ConfigureAwait(false);
+        }
+
+        var recording = new RecordingTickSink(sink);
+        BackfillReport report;
+        try
+        {
+            report = await source.BackfillAsync(fetchFrom, today, recording, stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            report = new BackfillReport(source.Name, fetchFrom, today, 0, 0, ex.Message);
+        }
+
+        var closed = recording.Ticks.Where(t => DayOf(t.TimeMs) < today).ToArray();
+        if (cache is not null && closed.Length > 0)
+        {
+            await cache.SaveAsync(source.Name, [.. cached.Concat(closed).DistinctBy(t => (t.Symbol, DayOf(t.TimeMs))).OrderBy(t => t.TimeMs)], stoppingToken).ConfigureAwait(false);
+        }
+
+        return report with { From = from, CachedTicks = inRange.Length };
+    }
+
+    private static DateOnly DayOf(long timeMs) => DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(timeMs).UtcDateTime);
 
     private async Task RunSourceAsync(ILiveSource source, ITickSink gate, CancellationToken cancellationToken)
     {
@@ -147,8 +176,8 @@ public sealed partial class FeedModeService(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Feed mode Demo: {Reason}. The dashboard shows SIMULATED data, labelled as demo, until a restart")]
     private partial void LogDemoFallback(string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Backfilled {Ticks} daily closes of {Symbols} symbols from {Source}, {From} to {To}")]
-    private partial void LogBackfilled(string source, int ticks, int symbols, string from, string to);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Backfilled {Ticks} daily closes of {Symbols} symbols from {Source}, {From} to {To} ({Cached} more from the cache)")]
+    private partial void LogBackfilled(string source, int ticks, int symbols, string from, string to, int cached);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Backfill from {Source} for {From} to {To} failed: {Error}")]
     private partial void LogBackfillFailed(string source, string from, string to, string error);
