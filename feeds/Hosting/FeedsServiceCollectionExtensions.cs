@@ -18,8 +18,8 @@ public static class FeedsServiceCollectionExtensions
     public static IServiceCollection AddAltseasonFeeds(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<FeedModeOptions>().BindConfiguration(FeedModeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ReplayFeedOptions>().Bind(configuration.GetSection(ReplayFeedOptions.Section));
-        services.AddOptions<SyntheticFeedServiceOptions>().Bind(configuration.GetSection(SyntheticFeedServiceOptions.Section));
+        services.AddOptions<ReplayFeedOptions>().BindConfiguration(ReplayFeedOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SyntheticFeedServiceOptions>().BindConfiguration(SyntheticFeedServiceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<BundledHistory>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ReplayCompletion>();

@@ -126,11 +126,17 @@ public sealed class FeedModeTests
         }
     }
 
-    [Fact]
-    public async Task An_invalid_mode_setting_stops_the_start_naming_its_key()
+    [Theory]
+    [InlineData("Feeds:AutoFallbackAfter", "-00:00:01", "AutoFallbackAfter")]
+    [InlineData("Feeds:Synthetic:DayMilliseconds", "0", "DayMilliseconds")]
+    [InlineData("Feeds:Replay:SpeedMultiplier", "-1", "SpeedMultiplier")]
+    [InlineData("Feeds:Live:Binance:ReconnectCap", "00:00:00", "ReconnectCap")]
+    [InlineData("Feeds:Live:CoinGecko:TotalCoins", "0", "TotalCoins")]
+    [InlineData("Feeds:Live:Yahoo:PollInterval", "00:00:00", "PollInterval")]
+    public async Task An_invalid_feed_setting_stops_the_start_naming_its_key(string key, string value, string named)
     {
-        using var host = BuildHost(new() { ["Feeds:AutoFallbackAfter"] = "-00:00:01" }, new CollectingSink());
+        using var host = BuildHost(new() { [key] = value }, new CollectingSink());
         var error = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
-        Assert.Contains("AutoFallbackAfter", error.Message);
+        Assert.Contains(named, error.Message);
     }
 }
