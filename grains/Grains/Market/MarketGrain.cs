@@ -209,7 +209,7 @@ public sealed class MarketGrain : Grain, IMarketGrain
     private void OnSeriesValue(string symbol, long timeMs, double value, List<MarketEvent> events) =>
         SeriesBook.OnValue(S, symbol, timeMs, value, _barSizeMs, _signals, events);
 
-    private ImmutableDictionary<string, SeriesSource> SeriesSources()
+    private ImmutableSortedDictionary<string, SeriesSource> SeriesSources()
     {
         var sources = S.Series.Where(p => S.SeriesSources.ContainsKey(p.Key))
             .ToDictionary(p => p.Key, p => new SeriesSource(S.SeriesSources[p.Key], p.Value.TimeMs));
@@ -218,7 +218,7 @@ public sealed class MarketGrain : Grain, IMarketGrain
             sources["ASI"] = new SeriesSource(coins, S.LastCoinTimeMs);
         }
 
-        return sources.ToImmutableDictionary(StringComparer.Ordinal);
+        return sources.ToImmutableSortedDictionary(StringComparer.Ordinal);
     }
 
     private AssetClass? ClassOf(string symbol) => _universe.TryGetAsset(symbol, out var asset) ? asset.Class : null;
