@@ -39,6 +39,7 @@ public static class ApiApplicationExtensions
         app.MapHistoryApi().RequireCors(BrowserCorsOptions.PolicyName);
         app.MapClaimsApi().RequireCors(BrowserCorsOptions.PolicyName);
         app.MapStatsApi().RequireCors(BrowserCorsOptions.PolicyName);
+        app.MapSourcesApi().RequireCors(BrowserCorsOptions.PolicyName);
         return app;
     }
 }

@@ -73,6 +73,8 @@ public static class ApiServiceExtensions
         services.AddSingleton<TickIngestion>();
         services.AddSingleton<ITickSink, GrainTickSink>();
         services.AddSingleton<IFeedCheckpoint, Feeds.GrainFeedCheckpoint>();
+        services.AddSingleton<ISimulationMarker, Feeds.EventLogSimulationMarker>();
+        services.AddSingleton<AltseasonLive.Feeds.Live.IBackfillCache, Feeds.FileBackfillCache>();
         services.AddAltseasonFeeds(configuration);
 
         services.AddSignalR().AddJsonProtocol(o =>

@@ -9,7 +9,7 @@ namespace AltseasonLive.Api.Market;
 /// <summary>Turns grain messages into hub messages: events keep their sequence, series values get their topic.</summary>
 public static class HubMessageMapper
 {
-    public static HubEvent ToHub(MarketEvent e) => new(e.Sequence, e.TimeMs, e.Kind.ToString(), e.Describe(), e);
+    public static HubEvent ToHub(MarketEvent e) => new(e.Sequence, e.TimeMs, e.Kind.ToString(), e.Describe(), e, e.Simulated);
 
     public static ImmutableArray<HubEvent> ToHub(ImmutableArray<MarketEvent> events) =>
         events.IsDefaultOrEmpty ? [] : events.Select(ToHub).ToImmutableArray();
@@ -27,7 +27,7 @@ public static class HubMessageMapper
             SeriesKind.Dominance => MarketTopic.DominanceName,
             _ => MarketTopic.AltseasonName,
         };
-        return new SeriesMessage(topic, u.Kind.ToString(), u.Key, u.TimeMs, u.Value, u.BarClosed);
+        return new SeriesMessage(topic, u.Kind.ToString(), u.Key, u.TimeMs, u.Value, u.BarClosed, u.Source);
     }
 
     public static HubEventPage ToHub(Grains.Interfaces.Events.EventPage page) =>

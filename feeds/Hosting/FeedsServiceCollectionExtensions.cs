@@ -1,24 +1,32 @@
+using AltseasonLive.Feeds.Live;
 using AltseasonLive.History;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace AltseasonLive.Feeds.Hosting;
 
-/// <summary>Registers the history replay and the synthetic live feed; the host must register an <see cref="ITickSink"/>.</summary>
+/// <summary>Registers the feed mode, the history replay, the synthetic feed and the live sources; the host must register an <see cref="ITickSink"/>.</summary>
 public static class FeedsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds both feeds as hosted services bound to <c>Feeds:Replay</c> and <c>Feeds:Synthetic</c> (see
-    /// <see cref="ReplayFeedOptions"/>, <see cref="SyntheticFeedServiceOptions"/>). Both are enabled by default.
+    /// Adds the feeds as hosted services bound to <c>Feeds</c> (mode), <c>Feeds:Replay</c>, <c>Feeds:Synthetic</c> and
+    /// <c>Feeds:Live</c> (see <see cref="FeedModeOptions"/>, <see cref="ReplayFeedOptions"/>,
+    /// <see cref="SyntheticFeedServiceOptions"/>, <see cref="LiveFeedsServiceCollectionExtensions"/>).
     /// </summary>
     public static IServiceCollection AddAltseasonFeeds(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ReplayFeedOptions>().Bind(configuration.GetSection(ReplayFeedOptions.Section));
-        services.AddOptions<SyntheticFeedServiceOptions>().Bind(configuration.GetSection(SyntheticFeedServiceOptions.Section));
+        services.AddOptions<FeedModeOptions>().BindConfiguration(FeedModeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ReplayFeedOptions>().BindConfiguration(ReplayFeedOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SyntheticFeedServiceOptions>().BindConfiguration(SyntheticFeedServiceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<BundledHistory>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ReplayCompletion>();
+        services.TryAddSingleton(sp => new FeedModeDecision(sp.GetRequiredService<IOptions<FeedModeOptions>>().Value.Mode));
+        services.TryAddSingleton<BackfillStatus>();
+        services.AddLiveSources();
+        services.AddHostedService<FeedModeService>();
         services.AddHostedService<HistoryReplayService>();
         services.AddHostedService<SyntheticFeedService>();
         return services;

@@ -8,7 +8,8 @@ using Microsoft.Extensions.Options;
 namespace AltseasonLive.Feeds.Hosting;
 
 /// <summary>
-/// Replays the bundled history into the host's <see cref="ITickSink"/> once at start-up, when enabled. With an
+/// Replays the bundled history into the host's <see cref="ITickSink"/> once at start-up, when enabled and the feed mode
+/// is not Off (the history is real data, so Live, Auto and Demo all start with it). With an
 /// <see cref="IFeedCheckpoint"/> registered it replays only the days on or after the checkpoint's day (the market already
 /// holds the earlier ones) and reports the checkpoint's day as the last day when it is later than the last replayed day.
 /// </summary>
@@ -19,6 +20,7 @@ public sealed class HistoryReplayService(
     ReplayCompletion completion,
     TimeProvider time,
     ILogger<HistoryReplayService> logger,
+    FeedModeDecision? mode = null,
     IFeedCheckpoint? checkpoint = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -28,7 +30,7 @@ public sealed class HistoryReplayService(
         try
         {
             var o = options.Value;
-            if (!o.Enabled)
+            if (!o.Enabled || mode?.Requested == FeedMode.Off)
             {
                 return;
             }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace AltseasonLive.Feeds.Hosting;
 
 /// <summary>
@@ -11,8 +13,10 @@ public sealed class ReplayFeedOptions
 
     public bool Enabled { get; set; } = true;
 
+    [Range(0, 86_400_000)]
     public double DayMilliseconds { get; set; }
 
+    [Range(0, 1e9)]
     public double SpeedMultiplier { get; set; }
 
     public DateOnly? From { get; set; }

@@ -15,7 +15,8 @@ namespace AltseasonLive.Feeds.Hosting;
 /// simulated days from the day after the last replayed day (the last bundled day when nothing was replayed) until it
 /// reaches the wall clock, or on the wall clock from the start (see <see cref="SyntheticClock"/>). With an
 /// <see cref="IFeedCheckpoint"/> later than that day (a restart), it continues from the day after the checkpoint's day
-/// and from the checkpoint's last prices. A failed batch is dropped and logged (live data moves on); the feed keeps running.
+/// and from the checkpoint's last prices. It runs only when the feed mode in effect is Demo (see <see cref="FeedModeDecision"/>).
+/// A failed batch is dropped and logged (live data moves on); the feed keeps running.
 /// </summary>
 public sealed class SyntheticFeedService(
     ITickSink sink,
@@ -24,7 +25,9 @@ public sealed class SyntheticFeedService(
     ReplayCompletion completion,
     TimeProvider time,
     ILogger<SyntheticFeedService> logger,
-    IFeedCheckpoint? checkpoint = null) : BackgroundService
+    FeedModeDecision? mode = null,
+    IFeedCheckpoint? checkpoint = null,
+    ISimulationMarker? marker = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -36,6 +39,11 @@ public sealed class SyntheticFeedService(
 
         try
         {
+            if (mode is not null && (await mode.Decided.WaitAsync(stoppingToken).ConfigureAwait(false)).Mode != FeedMode.Demo)
+            {
+                return;
+            }
+
             var lastReplayed = await completion.Completed.WaitAsync(stoppingToken).ConfigureAwait(false);
             var lastDay = lastReplayed ?? HistoryReplay.DefaultSeries.Max(s => history.Series(s).LastDate);
             var start = SyntheticStart.FromHistory(history, o.Coins);
@@ -60,6 +68,12 @@ public sealed class SyntheticFeedService(
             if (continuation is null)
             {
                 logger.LogInformation("Synthetic feed started on the wall clock: {TicksPerStep} ticks every {IntervalMs} ms", feed.TicksPerStep, liveInterval.TotalMilliseconds);
+            }
+
+            if (marker is not null)
+            {
+                var fromMs = continuation is null ? time.GetUtcNow().ToUnixTimeMilliseconds() : ReplayDay.TimeMsOf(continuation.FirstDay);
+                await marker.MarkSimulatedFromAsync(fromMs, stoppingToken).ConfigureAwait(false);
             }
 
             await RunAsync(feed, continuation, interval, liveInterval, stoppingToken).ConfigureAwait(false);

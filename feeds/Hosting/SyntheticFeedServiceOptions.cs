@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AltseasonLive.Feeds.Synthetic;
 
 namespace AltseasonLive.Feeds.Hosting;
@@ -19,20 +20,25 @@ public sealed class SyntheticFeedServiceOptions
     public SyntheticClock Clock { get; set; } = SyntheticClock.Simulated;
 
     /// <summary>Wall-clock milliseconds per simulated day while catching up.</summary>
+    [Range(0.001, 86_400_000)]
     public double DayMilliseconds { get; set; } = 2000;
 
     /// <summary>
     /// Steps per simulated day (each one tick per symbol). 0 derives it from <see cref="TicksPerSecond"/>: the steps that
     /// rate allows in <see cref="DayMilliseconds"/>, at least 4.
     /// </summary>
+    [Range(0, 1_000_000)]
     public int TicksPerDay { get; set; }
 
     /// <summary>Market seconds per wall second once the simulated clock has caught up (1 = real time, so a daily bar is one market day).</summary>
+    [Range(1e-6, 1e6)]
     public double LiveTimeScale { get; set; } = 1;
 
+    [Range(0.001, 1e9)]
     public double TicksPerSecond { get; set; } = 50;
 
     /// <summary>How many coins of the last bundled day keep moving (largest by market cap).</summary>
+    [Range(0, 1000)]
     public int Coins { get; set; } = 20;
 
     public SyntheticFeedOptions Model { get; set; } = new();

@@ -99,7 +99,7 @@ public sealed class HistoryReplay
             foreach (var point in series.Points)
             {
                 double? marketCap = cap is not null && cap.TryGetClose(point.Date, out var c) && c > 0 ? c : null;
-                Add(point.Date, new Tick(symbol, ReplayDay.TimeMsOf(point.Date), point.Close, marketCap));
+                Add(point.Date, new Tick(symbol, ReplayDay.TimeMsOf(point.Date), point.Close, marketCap, Source: TickSources.History));
             }
         }
 
@@ -114,7 +114,7 @@ public sealed class HistoryReplay
 
                 foreach (var day in coin.Days)
                 {
-                    Add(day.Date, new Tick(coin.Symbol, ReplayDay.TimeMsOf(day.Date), day.Price, day.MarketCap));
+                    Add(day.Date, new Tick(coin.Symbol, ReplayDay.TimeMsOf(day.Date), day.Price, day.MarketCap, Source: TickSources.History));
                 }
             }
         }

@@ -111,20 +111,20 @@ public sealed class SyntheticFeed
 
             if (i == RestOfTotal3)
             {
-                destination[k++] = new Tick(_symbols[i], timeMs, _level[i] + _usdtCap);
+                destination[k++] = new Tick(_symbols[i], timeMs, _level[i] + _usdtCap, Source: TickSources.Demo);
                 continue;
             }
 
             double? cap = _supply[i] > 0 ? _level[i] * _supply[i] : null;
-            destination[k++] = new Tick(_symbols[i], timeMs, _level[i], cap);
+            destination[k++] = new Tick(_symbols[i], timeMs, _level[i], cap, Source: TickSources.Demo);
         }
 
         var btcCap = Cap(Btc);
         var ethCap = Cap(Eth);
         var total = _level[RestOfTotal3] + _usdtCap + btcCap + ethCap;
-        destination[k++] = new Tick(HistorySymbols.BtcDominance, timeMs, 100 * btcCap / total);
-        destination[k++] = new Tick(HistorySymbols.EthDominance, timeMs, 100 * ethCap / total);
-        destination[k++] = new Tick(HistorySymbols.UsdtDominance, timeMs, 100 * _usdtCap / total);
+        destination[k++] = new Tick(HistorySymbols.BtcDominance, timeMs, 100 * btcCap / total, Source: TickSources.Demo);
+        destination[k++] = new Tick(HistorySymbols.EthDominance, timeMs, 100 * ethCap / total, Source: TickSources.Demo);
+        destination[k++] = new Tick(HistorySymbols.UsdtDominance, timeMs, 100 * _usdtCap / total, Source: TickSources.Demo);
         return k;
     }
 

@@ -30,7 +30,7 @@ public sealed class IngestPushTests(ClusterFixture fixture)
 
             Assert.Equal(2, result.Accepted);
             Assert.Equal([(2, TickRejectReason.NonFinitePrice), (3, TickRejectReason.UnknownSymbol)], result.Rejections.Select(r => (r.Index, r.Reason)));
-            Assert.Equal(new SeriesUpdate(SeriesKind.Price, "VAL.A", day + 10, 7, BarClosed: false), price);
+            Assert.Equal(new SeriesUpdate(SeriesKind.Price, "VAL.A", day + 10, 7, BarClosed: false, "publisher"), price);
         }
         finally
         {

@@ -30,7 +30,7 @@ public sealed class LiveSeamTests(ClusterFixture fixture)
 
             Assert.Equal(before + 1, e.Sequence);
             Assert.Equal(logged[0], e);
-            Assert.Equal(new SeriesUpdate(SeriesKind.Price, "VAL.A", Scenario.Day(800), 42, BarClosed: false), price);
+            Assert.Equal(new SeriesUpdate(SeriesKind.Price, "VAL.A", Scenario.Day(800), 42, BarClosed: false, "publisher"), price);
         }
         finally
         {

@@ -17,6 +17,8 @@ public static class FeedsHost
     {
         var sink = new CollectingSink();
         var builder = Host.CreateApplicationBuilder();
+        // Never the default (Auto would reach for the public live sources); a test may still ask for Off.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Feeds:Mode"] = "Demo" });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton<ITickSink>(sink);
         if (checkpoint is not null)

@@ -73,6 +73,7 @@ public sealed class FeedsHostingTests
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
+            ["Feeds:Mode"] = "Demo",
             ["Feeds:Replay:Enabled"] = "false",
             ["Feeds:Synthetic:Enabled"] = "false",
         });

@@ -154,7 +154,9 @@ public sealed partial class AssetGrain : Grain, IAssetGrain
             volatility,
             _volatility.Window,
             S.AllTimeHigh.High,
-            S.AllTimeHigh.HighTimeMs));
+            S.AllTimeHigh.HighTimeMs,
+            S.Source,
+            S.LastTimeMs));
     }
 
     private void Apply(AssetState state, in Tick tick, List<(long BarStartMs, double Close)> closes)
@@ -189,6 +191,7 @@ public sealed partial class AssetGrain : Grain, IAssetGrain
         {
             state.LastTimeMs = tick.TimeMs;
             state.LastPrice = tick.Price;
+            state.Source = tick.Source ?? TickSources.Publisher;
             _volatility.Revise(tick.Price);
         }
 

@@ -34,6 +34,9 @@ public sealed class AssetState
     /// <summary>True when <see cref="MarketCap"/> came from a feed rather than from supply x price.</summary>
     [Id(12)] public bool MarketCapSent { get; set; }
 
+    /// <summary>Where the last value came from (see <see cref="TickSources"/>).</summary>
+    [Id(13)] public string? Source { get; set; }
+
     public TickRejectReason Validate(in Tick tick, long barSizeMs, long lateToleranceMs, long nowMs, long futureToleranceMs)
     {
         if (!double.IsFinite(tick.Price))

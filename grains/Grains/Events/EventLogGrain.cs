@@ -75,13 +75,22 @@ public sealed class EventLogGrain : Grain, IEventLogGrain
         return Task.FromResult(new EventPage(page, state.LastSequence, oldest, truncated, start + count < events.Count));
     }
 
+    public async Task MarkSimulatedFrom(long? fromMs)
+    {
+        if (_state.State.SimulatedFromMs != fromMs)
+        {
+            _state.State.SimulatedFromMs = fromMs;
+            await _state.WriteStateAsync();
+        }
+    }
+
     private async Task<ImmutableArray<MarketEvent>> Log(ImmutableArray<MarketEvent> events)
     {
         var logged = ImmutableArray.CreateBuilder<MarketEvent>(events.Length);
         var state = _state.State;
         foreach (var e in events)
         {
-            var numbered = e with { Sequence = ++state.LastSequence };
+            var numbered = e with { Sequence = ++state.LastSequence, Simulated = state.SimulatedFromMs is { } from && e.TimeMs >= from };
             logged.Add(numbered);
             state.Events.Add(numbered);
         }

@@ -9,4 +9,7 @@ public sealed class EventLogState
     [Id(0)] public long LastSequence { get; set; }
 
     [Id(1)] public List<MarketEvent> Events { get; set; } = [];
+
+    /// <summary>Events on bars at or after this time (UTC epoch ms) are raised on demo data; null when live.</summary>
+    [Id(2)] public long? SimulatedFromMs { get; set; }
 }

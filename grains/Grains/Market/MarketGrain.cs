@@ -101,6 +101,7 @@ public sealed partial class MarketGrain : Grain, IMarketGrain
                         break;
                     case AssetClass.Composite or AssetClass.Dominance:
                         state.Supplied.Add(tick.Symbol);
+                        state.SeriesSources[tick.Symbol] = tick.Source ?? TickSources.Publisher;
                         OnSeriesValue(tick.Symbol, tick.TimeMs, tick.Price, events);
                         break;
                 }
@@ -176,7 +177,8 @@ public sealed partial class MarketGrain : Grain, IMarketGrain
             S.AltseasonIndex,
             S.Phase.Phase,
             S.AltseasonCoins,
-            [.. S.Supplied.Order(StringComparer.Ordinal)]));
+            [.. S.Supplied.Order(StringComparer.Ordinal)],
+            SeriesSources()));
     }
 
     private void OnCoinTick(MarketState state, in Tick tick, AssetClass assetClass, double? supply, ImmutableArray<Tick>.Builder composites, List<MarketEvent> events)
@@ -225,6 +227,7 @@ public sealed partial class MarketGrain : Grain, IMarketGrain
         }
 
         state.LastCoinTimeMs = Math.Max(state.LastCoinTimeMs, tick.TimeMs);
+        state.CoinSource = tick.Source ?? TickSources.Publisher;
         state.CompositesDirty = true;
     }
 
@@ -239,9 +242,10 @@ public sealed partial class MarketGrain : Grain, IMarketGrain
             }
 
             OnSeriesValue(symbol, S.LastCoinTimeMs, value, events);
+            S.SeriesSources[symbol] = S.CoinSource ?? TickSources.Publisher;
             if (_universe.IsKnown(symbol))
             {
-                composites.Add(new Tick(symbol, S.LastCoinTimeMs, value));
+                composites.Add(new Tick(symbol, S.LastCoinTimeMs, value, Source: S.CoinSource));
             }
         }
     }
@@ -290,6 +294,18 @@ public sealed partial class MarketGrain : Grain, IMarketGrain
         }
 
         return values;
+    }
+
+    private ImmutableSortedDictionary<string, SeriesSource> SeriesSources()
+    {
+        var sources = S.Series.Where(p => S.SeriesSources.ContainsKey(p.Key))
+            .ToDictionary(p => p.Key, p => new SeriesSource(S.SeriesSources[p.Key], p.Value.TimeMs));
+        if (S.AltseasonIndex is not null && S.CoinSource is { } coins)
+        {
+            sources["ASI"] = new SeriesSource(coins, S.LastCoinTimeMs);
+        }
+
+        return sources.ToImmutableSortedDictionary(StringComparer.Ordinal);
     }
 
     private AssetClass? ClassOf(string symbol) => _universe.TryGetAsset(symbol, out var asset) ? asset.Class : null;

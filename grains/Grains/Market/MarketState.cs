@@ -40,6 +40,12 @@ public sealed class MarketState
 
     /// <summary>The UTC day number the index was last evaluated for (unlisted coins are pruned when it moves on).</summary>
     [Id(14)] public long AltseasonDay { get; set; }
+
+    /// <summary>Source of each supplied or computed series (computed ones take the source of the last coin tick).</summary>
+    [Id(15)] public Dictionary<string, string> SeriesSources { get; set; } = [];
+
+    /// <summary>Source of the last coin tick: the computed composites and the Altcoin Season Index carry it.</summary>
+    [Id(16)] public string? CoinSource { get; set; }
 }
 
 /// <summary>The in-progress bar of a composite or dominance series: bar index and latest value (USD or percent) at <see cref="TimeMs"/>.</summary>

@@ -49,12 +49,12 @@ public static class SeriesBook
         foreach (var (symbol, bar) in state.Series)
         {
             var kind = classOf(symbol) == AssetClass.Dominance || symbol.EndsWith(".D", StringComparison.Ordinal) ? SeriesKind.Dominance : SeriesKind.Total;
-            updates.Add(new SeriesUpdate(kind, symbol, bar.TimeMs, bar.Value, BarClosed: false));
+            updates.Add(new SeriesUpdate(kind, symbol, bar.TimeMs, bar.Value, BarClosed: false, state.SeriesSources.GetValueOrDefault(symbol)));
         }
 
         if (state.AltseasonIndex is { } index)
         {
-            updates.Add(new SeriesUpdate(SeriesKind.AltseasonIndex, "ASI", state.LastCoinTimeMs, index, BarClosed: false));
+            updates.Add(new SeriesUpdate(SeriesKind.AltseasonIndex, "ASI", state.LastCoinTimeMs, index, BarClosed: false, state.CoinSource));
         }
 
         return updates.ToImmutable();

@@ -183,7 +183,7 @@ public sealed class TickIngestGrain(UniverseCatalog universe) : Grain, ITickInge
         var updates = ImmutableArray.CreateBuilder<SeriesUpdate>(last.Count);
         foreach (var tick in last)
         {
-            updates.Add(new SeriesUpdate(SeriesKind.Price, tick.Symbol, tick.TimeMs, tick.Price, BarClosed: false));
+            updates.Add(new SeriesUpdate(SeriesKind.Price, tick.Symbol, tick.TimeMs, tick.Price, BarClosed: false, tick.Source ?? TickSources.Publisher));
         }
 
         return updates.MoveToImmutable();

@@ -20,4 +20,10 @@ public interface IEventLogGrain : IGrainWithIntegerKey
     Task<ImmutableArray<MarketEvent>> Seal();
 
     Task<EventPage> GetSince(long afterSequence, int max);
+
+    /// <summary>
+    /// From now on, events whose bar time is at or after <paramref name="fromMs"/> (UTC epoch ms) are logged with
+    /// <see cref="MarketEvent.Simulated"/> set (the demo feed starts there); null: none are (live data). Persisted.
+    /// </summary>
+    Task MarkSimulatedFrom(long? fromMs);
 }

@@ -11,6 +11,9 @@ public abstract record MarketEvent(
 {
     public abstract EventKind Kind { get; }
 
+    /// <summary>True when raised on demo (synthetic) data: stamped by the event log, never shown as a market event.</summary>
+    [Id(2)] public bool Simulated { get; init; }
+
     /// <summary>Human-readable one-liner, e.g. "RUT/TOTAL3 30-bar Returns correlation broke down to 0.12 ...".</summary>
     public abstract string Describe();
 

@@ -6,7 +6,8 @@ namespace AltseasonLive.Grains.Interfaces.Market;
 /// <summary>
 /// Market-wide aggregates at <see cref="TimeMs"/> (UTC epoch ms). TOTALs in USD, dominances in percent, the Altcoin
 /// Season Index in percent (0..100) over <see cref="AltseasonCoins"/> coins with enough history. Values a feed supplies
-/// directly (listed in <see cref="SuppliedSeries"/>) win over computed ones. Null until known.
+/// directly (listed in <see cref="SuppliedSeries"/>) win over computed ones. Null until known. <see cref="Sources"/> maps
+/// each series key (<c>TOTAL</c> ... <c>USDT.D</c>, <c>ASI</c>; ordinal order, so the JSON is stable) to where its value came from and when.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record MarketSnapshot(
@@ -20,4 +21,5 @@ public sealed record MarketSnapshot(
     [property: Id(7)] double? AltseasonIndex,
     [property: Id(8)] AltseasonPhase Phase,
     [property: Id(9)] int AltseasonCoins,
-    [property: Id(10)] ImmutableArray<string> SuppliedSeries);
+    [property: Id(10)] ImmutableArray<string> SuppliedSeries,
+    [property: Id(11)] ImmutableSortedDictionary<string, SeriesSource>? Sources = null);

@@ -32,6 +32,7 @@ public sealed class FeedRestartTests : IDisposable
             {
                 ["Storage:Provider"] = "Sqlite",
                 ["Storage:SqlitePath"] = Path.Combine(_folder, "state.db"),
+                ["Feeds:Mode"] = "Demo",
                 ["Feeds:Replay:Enabled"] = "true",
                 ["Feeds:Replay:From"] = "2026-03-25",
                 ["Feeds:Replay:To"] = "2026-03-27",
