@@ -25,7 +25,7 @@ public sealed class EventReplay(IMarketQueries queries, MarketHubOptions options
     {
         if (after is { } lastSeen)
         {
-            var page = await queries.GetEventsSinceAsync(lastSeen, options.MaxReplayEvents, ct);
+            var page = await RetryAsync(() => queries.GetEventsSinceAsync(lastSeen, options.MaxReplayEvents, ct), ct);
             var truncated = page.Events.Length >= options.MaxReplayEvents && page.Events[^1].Sequence < page.LatestSequence;
             if (!page.OutOfRetention && !truncated)
             {
@@ -45,7 +45,7 @@ public sealed class EventReplay(IMarketQueries queries, MarketHubOptions options
             await send(HubMethods.Resync, OutgoingMessage.Create(HubMethods.Resync, resync), ct);
         }
 
-        var recent = await queries.GetRecentEventsAsync(options.SnapshotEvents, ct);
+        var recent = await RetryAsync(() => queries.GetRecentEventsAsync(options.SnapshotEvents, ct), ct);
         _lastSentSequence = Math.Max(recent.LatestSequence, recent.Events.IsDefaultOrEmpty ? 0 : recent.Events[^1].Sequence);
         var snapshot = new SnapshotMessage(MarketTopic.EventsName, _lastSentSequence, recent.Events);
         await send(HubMethods.Snapshot, OutgoingMessage.Create(HubMethods.Snapshot, snapshot), ct);
@@ -85,4 +85,26 @@ public sealed class EventReplay(IMarketQueries queries, MarketHubOptions options
         _lastSentSequence = events[^1].Sequence;
         await send(HubMethods.Events, message, ct);
     }
+
+    /// <summary>
+    /// Reads the log until it answers or the client leaves. In a cluster the event log can sit on a node that just died:
+    /// its queries fail until the grain reactivates on a survivor, and a failure here must not end this client's writer
+    /// loop (the client would stop receiving events).
+    /// </summary>
+    private static async Task<T> RetryAsync<T>(Func<Task<T>> query, CancellationToken ct)
+    {
+        while (true)
+        {
+            try
+            {
+                return await query();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                await Task.Delay(QueryRetryDelay, ct);
+            }
+        }
+    }
+
+    private static readonly TimeSpan QueryRetryDelay = TimeSpan.FromMilliseconds(250);
 }

@@ -12,6 +12,12 @@ public static class CompositeConsistency
     private static readonly string[] Levels = ["TOTAL", "TOTAL2", "TOTAL3"];
     private static readonly string[] Dominances = ["BTC.D", "ETH.D", "USDT.D"];
 
+    /// <summary>
+    /// True for TOTAL, TOTAL2 and TOTAL3: their order holds only between values of one bar (on a crash day today's
+    /// TOTAL2 is rightly below yesterday's TOTAL3), while dominances fit together across bars as well.
+    /// </summary>
+    public static bool IsLevel(string symbol) => Array.IndexOf(Levels, symbol) >= 0;
+
     /// <param name="symbol">The supplied series.</param>
     /// <param name="value">Its new value (USD for TOTAL*, percent for dominances).</param>
     /// <param name="supplied">The latest supplied value of each series.</param>

@@ -140,23 +140,32 @@ public sealed partial class MarketGrain : Grain, IMarketGrain
 
     public Task<ImmutableArray<TickRejectReason>> CheckComposites(ImmutableArray<Tick> ticks)
     {
-        // Against the stored series and, separately, the earlier ticks of the call: a tick its asset grain may still refuse
-        // (1e-300 for BTC.D) can make a later one fail, never pass.
-        var stored = SuppliedValues();
-        var earlier = new Dictionary<string, double>(StringComparer.Ordinal);
+        // Against the stored series and, separately, the earlier ticks of the call: a tick its asset grain may still
+        // refuse (1e-300 for BTC.D) can make a later one fail, never pass. TOTAL, TOTAL2 and TOTAL3 are compared only
+        // with values of the same bar (see CompositeConsistency.IsLevel).
+        var stored = SuppliedValues(bar: null);
+        var storedInBar = new Dictionary<long, Dictionary<string, double>>();
+        var earlier = new Dictionary<long, Dictionary<string, double>>();
         var verdicts = ImmutableArray.CreateBuilder<TickRejectReason>(ticks.Length);
         foreach (var tick in ticks)
         {
-            var verdict = CompositeConsistency.Check(tick.Symbol, tick.Price, stored, _compositeTolerance);
+            var bar = BarClock.IndexOf(tick.TimeMs, _barSizeMs);
+            if (!storedInBar.TryGetValue(bar, out var inBar))
+            {
+                storedInBar[bar] = inBar = SuppliedValues(bar);
+                earlier[bar] = new Dictionary<string, double>(StringComparer.Ordinal);
+            }
+
+            var verdict = CompositeConsistency.Check(tick.Symbol, tick.Price, CompositeConsistency.IsLevel(tick.Symbol) ? inBar : stored, _compositeTolerance);
             if (verdict == TickRejectReason.None)
             {
-                verdict = CompositeConsistency.Check(tick.Symbol, tick.Price, earlier, _compositeTolerance);
+                verdict = CompositeConsistency.Check(tick.Symbol, tick.Price, earlier[bar], _compositeTolerance);
             }
 
             verdicts.Add(verdict);
             if (verdict == TickRejectReason.None)
             {
-                earlier[tick.Symbol] = tick.Price;
+                earlier[bar][tick.Symbol] = tick.Price;
             }
         }
 
@@ -234,7 +243,7 @@ public sealed partial class MarketGrain : Grain, IMarketGrain
     private void EmitComposites(ImmutableArray<Tick>.Builder composites, List<MarketEvent> events)
     {
         S.CompositesDirty = false;
-        foreach (var (symbol, value) in CompositeSeries.Compute(S.Caps, ClassOf, SuppliedValues()))
+        foreach (var (symbol, value) in CompositeSeries.Compute(S.Caps, ClassOf, SuppliedValues(bar: null)))
         {
             if (S.Supplied.Contains(symbol) || !(value > 0))
             {
@@ -281,15 +290,15 @@ public sealed partial class MarketGrain : Grain, IMarketGrain
     private void OnSeriesValue(string symbol, long timeMs, double value, List<MarketEvent> events) =>
         SeriesBook.OnValue(S, symbol, timeMs, value, _barSizeMs, _signals, events);
 
-    /// <summary>The latest value of each feed-supplied composite or dominance series.</summary>
-    private Dictionary<string, double> SuppliedValues()
+    /// <summary>The latest value of each feed-supplied composite or dominance series (in bar <paramref name="bar"/> only, when given).</summary>
+    private Dictionary<string, double> SuppliedValues(long? bar)
     {
         var values = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var symbol in S.Supplied)
         {
-            if (S.Series.TryGetValue(symbol, out var bar))
+            if (S.Series.TryGetValue(symbol, out var series) && (bar is null || series.BarIndex == bar))
             {
-                values[symbol] = bar.Value;
+                values[symbol] = series.Value;
             }
         }
 

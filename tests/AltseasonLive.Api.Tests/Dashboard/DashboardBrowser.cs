@@ -1,13 +1,10 @@
-using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace AltseasonLive.Api.Tests.Dashboard;
 
 /// <summary>
 /// Debian's headless Chromium driven by Playwright's bundled driver (no browser download). Every page records its
-/// console errors and failed requests to anything but the product, and gets <c>GET /api/sources</c> answered by the
-/// shared data-source contract when the product under test does not serve it yet (404); when it does, its answer passes
-/// through untouched.
+/// console errors and failed requests to anything but the product.
 /// </summary>
 public sealed class DashboardBrowser : IAsyncDisposable
 {
@@ -45,10 +42,10 @@ public sealed class DashboardBrowser : IAsyncDisposable
     }
 
     /// <summary>
-    /// A page of <paramref name="baseAddress"/> at the given viewport; <paramref name="simulated"/> is what the contract
-    /// fallback says. The page may show notifications (the permission a user would grant).
+    /// A page of <paramref name="baseAddress"/> at the given viewport. The page may show notifications (the permission a
+    /// user would grant).
     /// </summary>
-    public async Task<DashboardPage> OpenAsync(Uri baseAddress, int width, int height, bool simulated)
+    public async Task<DashboardPage> OpenAsync(Uri baseAddress, int width, int height)
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -58,30 +55,6 @@ public sealed class DashboardBrowser : IAsyncDisposable
         });
         var page = await context.NewPageAsync();
         var result = new DashboardPage(page, baseAddress);
-        await page.RouteAsync("**/api/sources", async route =>
-        {
-            var response = await route.FetchAsync();
-            if (response.Status != 404)
-            {
-                await route.FulfillAsync(new RouteFulfillOptions { Response = response });
-                return;
-            }
-
-            await route.FulfillAsync(new RouteFulfillOptions
-            {
-                Status = 200,
-                ContentType = "application/json",
-                Body = JsonSerializer.Serialize(new
-                {
-                    mode = simulated ? "Demo" : "Live",
-                    requestedMode = simulated ? "Demo" : "Live",
-                    simulated,
-                    reason = simulated ? "Feeds:Mode is Demo" : null,
-                    backfill = (object?)null,
-                    sources = Array.Empty<object>(),
-                }),
-            });
-        });
         page.SetDefaultTimeout(30_000);
         return result;
     }

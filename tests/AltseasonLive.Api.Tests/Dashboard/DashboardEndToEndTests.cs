@@ -22,7 +22,7 @@ public sealed class DashboardEndToEndTests
         await scenario.PublishAsync(publisher, 100, coupled: true);
 
         await using var browser = await DashboardBrowser.LaunchAsync();
-        var dashboard = await browser.OpenAsync(server.BaseAddress, 1400, 900, simulated: false);
+        var dashboard = await browser.OpenAsync(server.BaseAddress, 1400, 900);
         var page = dashboard.Page;
         var consoleErrors = dashboard.ConsoleErrors;
         page.SetDefaultTimeout(20_000);

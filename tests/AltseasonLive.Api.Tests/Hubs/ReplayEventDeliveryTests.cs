@@ -26,7 +26,7 @@ public sealed class ReplayEventDeliveryTests(ITestOutputHelper output)
             var stopwatch = Stopwatch.StartNew();
             await using var server = await ApiServer.StartAsync(new Dictionary<string, string>
             {
-                ["Feeds:Mode"] = "Off",
+                ["Feeds:Mode"] = "Demo",
                 ["Feeds:Replay:Enabled"] = "true",
                 ["Feeds:Replay:From"] = "2024-01-01",
                 ["Feeds:Synthetic:Enabled"] = "false",
