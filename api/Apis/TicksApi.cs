@@ -39,7 +39,7 @@ public static class TicksApi
         HttpContext context,
         TickIngestion ingestion,
         PublishTickBudget tickBudget,
-        IngestCounters counters,
+        IngestMetrics counters,
         IOptions<IngestionOptions> options,
         CancellationToken cancellationToken)
     {
@@ -92,7 +92,7 @@ public static class TicksApi
     public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> StreamTicks(
         HttpContext context,
         TickIngestion ingestion,
-        IngestCounters counters,
+        IngestMetrics counters,
         IOptions<IngestionOptions> options,
         IOptions<JsonOptions> json,
         PublishTickBudget tickBudget,
@@ -164,7 +164,7 @@ public static class TicksApi
     }
 
     private static async Task<TickFrameAck> AcknowledgeAsync(
-        long frame, ParsedTicks parsed, TickIngestion ingestion, IngestCounters counters, CancellationToken ct)
+        long frame, ParsedTicks parsed, TickIngestion ingestion, IngestMetrics counters, CancellationToken ct)
     {
         if (parsed.Error is { } error)
         {

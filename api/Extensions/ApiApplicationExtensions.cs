@@ -33,6 +33,7 @@ public static class ApiApplicationExtensions
         app.MapSnapshotsApi().RequireCors(BrowserCorsOptions.PolicyName);
         app.MapEventsApi().RequireCors(BrowserCorsOptions.PolicyName);
         app.MapStatsApi().RequireCors(BrowserCorsOptions.PolicyName);
+        app.MapAltseasonMetrics();
         return app;
     }
 }

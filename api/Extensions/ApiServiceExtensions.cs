@@ -54,9 +54,8 @@ public static class ApiServiceExtensions
         services.AddSingleton<HubMarketObserver>();
         services.AddHostedService<ObserverRegistrationService>();
 
-        services.AddSingleton<IngestCounters>();
-        services.AddSingleton<ServerStatsSampler>();
-        services.AddHostedService(sp => sp.GetRequiredService<ServerStatsSampler>());
+        services.AddSingleton<IngestMetrics>();
+        services.AddAltseasonTelemetry();
 
         services.AddSingleton<IngestionKeyStore>();
         services.AddAltseasonLimits();

@@ -6,6 +6,7 @@ using AltseasonLive.Grains.Interfaces.Events;
 using AltseasonLive.Grains.Interfaces.Market;
 using AltseasonLive.Grains.Interfaces.Ticks;
 using AltseasonLive.Grains.Storage;
+using AltseasonLive.Grains.Telemetry;
 using AltseasonLive.Grains.Universe;
 using AltseasonLive.Statistics;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,7 @@ public sealed class AssetGrain : Grain, IAssetGrain
     private readonly BarOptions _bars;
     private readonly MarketSignalOptions _signals;
     private readonly TimeProvider _clock;
+    private readonly GrainMetrics _metrics;
     private readonly WriteThrottle _throttle;
     private readonly RollingVolatility _volatility;
     private readonly List<(long BarStartMs, double Close)> _closes = [];
@@ -36,9 +38,11 @@ public sealed class AssetGrain : Grain, IAssetGrain
         IOptions<BarOptions> bars,
         IOptions<MarketSignalOptions> signals,
         IOptions<StorageOptions> storage,
-        TimeProvider clock)
+        TimeProvider clock,
+        GrainMetrics metrics)
     {
         _state = state;
+        _metrics = metrics;
         _universe = universe;
         _bars = bars.Value;
         _signals = signals.Value;
@@ -83,6 +87,7 @@ public sealed class AssetGrain : Grain, IAssetGrain
         var closes = _closes;
         closes.Clear();
         var nowMs = _clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var applied = 0;
         foreach (var tick in ticks)
         {
             var verdict = tick.Symbol != _asset.Symbol
@@ -92,8 +97,11 @@ public sealed class AssetGrain : Grain, IAssetGrain
             if (verdict == TickRejectReason.None)
             {
                 Apply(state, tick, closes);
+                applied++;
             }
         }
+
+        _metrics.RecordAssetBatch(applied, ticks.Length - applied, closes.Count);
 
         if (closes.Count > 0)
         {

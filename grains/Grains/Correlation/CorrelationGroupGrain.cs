@@ -5,6 +5,7 @@ using AltseasonLive.Grains.Interfaces.Correlation;
 using AltseasonLive.Grains.Interfaces.Live;
 using AltseasonLive.Grains.Interfaces.Ticks;
 using AltseasonLive.Grains.Storage;
+using AltseasonLive.Grains.Telemetry;
 using AltseasonLive.Grains.Ticks;
 using AltseasonLive.Grains.Universe;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,7 @@ public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain, IChec
     private readonly WriteThrottle _throttle;
     private readonly WriteThrottle _publish;
     private readonly TimeSpan _publishInterval;
+    private readonly GrainMetrics _metrics;
     private CorrelationBanks _banks = new(new CorrelationGroupLayout("", []));
     private PairBarCloseBuffer _closes;
     private GroupLiveSeries _series = new(0);
@@ -38,9 +40,11 @@ public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain, IChec
         IOptions<BarOptions> bars,
         IOptions<StorageOptions> storage,
         IOptions<PushOptions> push,
-        TimeProvider clock)
+        TimeProvider clock,
+        GrainMetrics metrics)
     {
         _state = state;
+        _metrics = metrics;
         _universe = universe;
         _barSizeMs = bars.Value.BarSizeMs;
         _throttle = new WriteThrottle(clock, TimeSpan.FromMilliseconds(storage.Value.WriteIntervalMs));
@@ -91,6 +95,7 @@ public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain, IChec
     {
         // One state lookup per call: the persistent-state getter checks the runtime context (a thread-static) each time.
         var state = S;
+        _metrics.RecordCorrelationBatch(ticks.Length);
         if (TickOrder.IsByTime(ticks))
         {
             foreach (var tick in ticks)

@@ -1,6 +1,7 @@
 using AltseasonLive.Grains.Configuration;
 using AltseasonLive.Grains.Events;
 using AltseasonLive.Grains.Storage;
+using AltseasonLive.Grains.Telemetry;
 using AltseasonLive.Grains.Universe;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +32,7 @@ public static class SiloBuilderExtensions
         services.AddOptions<StorageOptions>().Bind(config.GetSection(StorageOptions.SectionName));
         services.AddOptions<PushOptions>().Bind(config.GetSection(PushOptions.SectionName));
         services.AddOptions<EventLogOptions>().Bind(config.GetSection(EventLogOptions.SectionName));
+        services.AddSingleton<GrainMetrics>();
         services.AddSingleton<UniverseCatalog>();
         services.AddSingleton<IngestClock>();
         services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<IngestClock>());

@@ -9,8 +9,10 @@ using Microsoft.AspNetCore.SignalR.Protocol;
 namespace AltseasonLive.Api.Tests.Hubs;
 
 /// <summary>The per-connection outbox on its own, with a sender the test can freeze like a stalled socket.</summary>
-public sealed class ClientOutboxTests
+public sealed class ClientOutboxTests : IDisposable
 {
+    private TestMetrics Metrics { get; } = new();
+
     private static readonly MarketHubOptions Options = new()
     {
         ClientBufferCapacity = 8,
@@ -18,6 +20,8 @@ public sealed class ClientOutboxTests
         MaxUpdatesPerSecond = 1000,
         SendTimeoutSeconds = 30,
     };
+
+    public void Dispose() => Metrics.Dispose();
 
     private static SharedSeries Asi(long timeMs, double value) =>
         SharedSeries.Create([new SeriesMessage("altseason", "AltseasonIndex", "ASI", timeMs, value, false)]);
@@ -28,8 +32,8 @@ public sealed class ClientOutboxTests
         var sender = new GatedSender();
         var market = new FakeMarketQueries(retention: 1000);
         var aborted = new List<string>();
-        var counters = new PushCounters();
-        var outbox = new ClientOutbox("c1", sender, market, Options, counters, aborted.Add, TimeProvider.System);
+        using var metrics = new TestMetrics();
+        var outbox = new ClientOutbox("c1", sender, market, Options, metrics.Push, aborted.Add, TimeProvider.System);
         var writer = Task.Run(outbox.RunAsync);
 
         Assert.True(outbox.TrySubscribeEvents(null));
@@ -51,7 +55,7 @@ public sealed class ClientOutboxTests
         await sender.WaitForAsync(() => sender.EventSequences.Count == 6);
         Assert.Equal(Enumerable.Range(1, 6).Select(i => (long)i), sender.EventSequences);
         Assert.Equal(1, outbox.DroppedSeries);
-        Assert.Equal(1, counters.SeriesDropped);
+        Assert.Equal(1, metrics.View.Total(PushCounters.SeriesDroppedName));
         Assert.DoesNotContain(HubMethods.Series, sender.Methods);
         Assert.Empty(aborted);
 
@@ -67,7 +71,7 @@ public sealed class ClientOutboxTests
         var sender = new GatedSender();
         var market = new FakeMarketQueries(retention: 1000);
         var aborted = new ConcurrentQueue<string>();
-        var outbox = new ClientOutbox("c2", sender, market, Options, new PushCounters(), aborted.Enqueue, TimeProvider.System);
+        var outbox = new ClientOutbox("c2", sender, market, Options, Metrics.Push, aborted.Enqueue, TimeProvider.System);
         var writer = Task.Run(outbox.RunAsync);
         Assert.True(outbox.TrySubscribeEvents(null));
         await sender.WaitForSendsAsync(1);
@@ -91,7 +95,7 @@ public sealed class ClientOutboxTests
         var sender = new GatedSender();
         var clock = new ManualClock();
         var aborted = new ConcurrentQueue<string>();
-        var outbox = new ClientOutbox("c3", sender, new FakeMarketQueries(retention: 10), Options, new PushCounters(), aborted.Enqueue, clock);
+        var outbox = new ClientOutbox("c3", sender, new FakeMarketQueries(retention: 10), Options, Metrics.Push, aborted.Enqueue, clock);
         var writer = Task.Run(outbox.RunAsync);
         Assert.True(outbox.TrySubscribe(new SnapshotMessage("altseason", 0, new { })));
         await sender.WaitForSendsAsync(1);
@@ -116,7 +120,7 @@ public sealed class ClientOutboxTests
         var second = new GatedSender();
         var market = new FakeMarketQueries(retention: 10);
         var outboxes = new[] { first, second }
-            .Select((s, i) => new ClientOutbox($"s{i}", s, market, Options, new PushCounters(), _ => { }, TimeProvider.System))
+            .Select((s, i) => new ClientOutbox($"s{i}", s, market, Options, Metrics.Push, _ => { }, TimeProvider.System))
             .ToList();
         var writers = outboxes.Select(o => Task.Run(o.RunAsync)).ToList();
         foreach (var outbox in outboxes)

@@ -39,6 +39,7 @@ public sealed class ApiServer : IAsyncDisposable
         {
             ["urls"] = "http://127.0.0.1:0",
             ["environment"] = "Production",
+            ["Feeds:Mode"] = "Off",
             ["Feeds:Replay:Enabled"] = "false",
             ["Feeds:Synthetic:Enabled"] = "false",
             ["Storage:Provider"] = "Memory",
