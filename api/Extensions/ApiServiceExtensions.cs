@@ -24,11 +24,11 @@ public static class ApiServiceExtensions
         var services = builder.Services;
         var configuration = builder.Configuration;
 
-        services.AddOptions<DataFolderOptions>().BindConfiguration(DataFolderOptions.SectionName);
+        services.AddOptions<DataFolderOptions>().BindConfiguration(DataFolderOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MarketHubOptions>().BindConfiguration(MarketHubOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PushBridgeOptions>().BindConfiguration(PushBridgeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<BrowserCorsOptions>().BindConfiguration(BrowserCorsOptions.SectionName);
+        services.AddOptions<BrowserCorsOptions>().BindConfiguration(BrowserCorsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
         // One local data folder: grain state sits beside the generated key unless Storage:SqlitePath is set.

@@ -70,7 +70,7 @@ public sealed class SiloBench(SiloBenchSettings settings)
         {
             ["Storage:Provider"] = settings.Sqlite ? nameof(StorageProvider.Sqlite) : nameof(StorageProvider.Memory),
             ["Storage:SqlitePath"] = sqlitePath,
-            ["Bars:FutureToleranceMs"] = ((long)TimeSpan.FromDays(30).TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Bars:FutureTolerance"] = "30.00:00:00",
         });
         var (siloPort, gatewayPort) = (FreePort(), FreePort());
         builder.UseOrleans(silo =>

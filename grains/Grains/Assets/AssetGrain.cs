@@ -23,6 +23,9 @@ public sealed class AssetGrain : Grain, IAssetGrain
     private readonly IPersistentState<AssetState> _state;
     private readonly UniverseCatalog _universe;
     private readonly BarOptions _bars;
+    private readonly long _barSizeMs;
+    private readonly long _lateToleranceMs;
+    private readonly long _futureToleranceMs;
     private readonly MarketSignalOptions _signals;
     private readonly TimeProvider _clock;
     private readonly GrainMetrics _metrics;
@@ -45,10 +48,13 @@ public sealed class AssetGrain : Grain, IAssetGrain
         _metrics = metrics;
         _universe = universe;
         _bars = bars.Value;
+        _barSizeMs = (long)_bars.BarSize.TotalMilliseconds;
+        _lateToleranceMs = (long)_bars.LateTolerance.TotalMilliseconds;
+        _futureToleranceMs = (long)_bars.FutureTolerance.TotalMilliseconds;
         _signals = signals.Value;
         _clock = clock;
         _throttle = new WriteThrottle(clock, TimeSpan.FromMilliseconds(storage.Value.WriteIntervalMs));
-        _volatility = new RollingVolatility(Math.Max(2, _bars.VolatilityWindow));
+        _volatility = new RollingVolatility(_bars.VolatilityWindow);
     }
 
     private AssetState S => _state.State;
@@ -92,7 +98,7 @@ public sealed class AssetGrain : Grain, IAssetGrain
         {
             var verdict = tick.Symbol != _asset.Symbol
                 ? TickRejectReason.UnknownSymbol
-                : state.Validate(tick, _bars.BarSizeMs, _bars.LateToleranceMs, nowMs, _bars.FutureToleranceMs);
+                : state.Validate(tick, _barSizeMs, _lateToleranceMs, nowMs, _futureToleranceMs);
             verdicts.Add(verdict);
             if (verdict == TickRejectReason.None)
             {
@@ -127,7 +133,7 @@ public sealed class AssetGrain : Grain, IAssetGrain
             S.LastPrice,
             S.MarketCap,
             S.Supply ?? _asset.Supply,
-            S.HasBar ? BarClock.StartOf(S.BarIndex, _bars.BarSizeMs) : 0,
+            S.HasBar ? BarClock.StartOf(S.BarIndex, _barSizeMs) : 0,
             S.HasBar ? S.BarOpen : null,
             S.HasBar ? S.BarHigh : null,
             S.HasBar ? S.BarLow : null,
@@ -140,10 +146,10 @@ public sealed class AssetGrain : Grain, IAssetGrain
 
     private void Apply(AssetState state, in Tick tick, List<(long BarStartMs, double Close)> closes)
     {
-        var bar = BarClock.IndexOf(tick.TimeMs, _bars.BarSizeMs);
+        var bar = BarClock.IndexOf(tick.TimeMs, _barSizeMs);
         if (state.HasBar && bar > state.BarIndex && state.LastPrice is { } close)
         {
-            closes.Add((BarClock.StartOf(state.BarIndex, _bars.BarSizeMs), close));
+            closes.Add((BarClock.StartOf(state.BarIndex, _barSizeMs), close));
             state.BarsClosed++;
             state.RecentCloses.Add(close);
             if (state.RecentCloses.Count > _volatility.Window + 1)

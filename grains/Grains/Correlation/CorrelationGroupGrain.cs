@@ -16,7 +16,7 @@ namespace AltseasonLive.Grains.Correlation;
 /// All pairs of one anchor (key = anchor symbol). Ticks of other symbols are ignored, so callers may send a whole
 /// batch. Ticks revise the in-progress bar of the banks; a tick in a later
 /// bar commits the current one, and the committed statistics of every pair-window go to its grain in one call per
-/// batch. Live correlations go to the push notifier at most once per <see cref="PushOptions.FlushIntervalMs"/>, only
+/// batch. Live correlations go to the push notifier at most once per <see cref="PushOptions.FlushInterval"/>, only
 /// the changed ones (a timer publishes the end of a burst). The banks are rebuilt on activation from the committed
 /// bars kept in state (twice the longest window).
 /// </summary>
@@ -46,9 +46,9 @@ public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain, IChec
         _state = state;
         _metrics = metrics;
         _universe = universe;
-        _barSizeMs = bars.Value.BarSizeMs;
+        _barSizeMs = (long)bars.Value.BarSize.TotalMilliseconds;
         _throttle = new WriteThrottle(clock, TimeSpan.FromMilliseconds(storage.Value.WriteIntervalMs));
-        _publishInterval = TimeSpan.FromMilliseconds(Math.Max(1, push.Value.FlushIntervalMs));
+        _publishInterval = push.Value.FlushInterval;
         _publish = new WriteThrottle(clock, _publishInterval);
         _closes = new PairBarCloseBuffer(_banks);
         _pending = new PendingPartnerPrices(_banks);

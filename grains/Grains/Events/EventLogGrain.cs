@@ -30,7 +30,7 @@ public sealed class EventLogGrain : Grain, IEventLogGrain
     {
         _state = state;
         _metrics = metrics;
-        _retention = Math.Max(1, options.Value.Retention);
+        _retention = options.Value.Retention;
     }
 
     public Task<ImmutableArray<MarketEvent>> Append(ImmutableArray<MarketEvent> events)

@@ -26,12 +26,12 @@ public static class SiloBuilderExtensions
     {
         var services = silo.Services;
         services.AddOptions<UniverseOptions>().Bind(config.GetSection(UniverseOptions.SectionName)).PostConfigure(DefaultUniverse.ApplyTo);
-        services.AddOptions<BarOptions>().Bind(config.GetSection(BarOptions.SectionName));
-        services.AddOptions<CorrelationSignalOptions>().Bind(config.GetSection(CorrelationSignalOptions.SectionName));
-        services.AddOptions<MarketSignalOptions>().Bind(config.GetSection(MarketSignalOptions.SectionName)).PostConfigure(DefaultUniverse.ApplyTo);
+        services.AddValidatedOptions<BarOptions>(config, BarOptions.SectionName);
+        services.AddValidatedOptions<CorrelationSignalOptions>(config, CorrelationSignalOptions.SectionName);
+        services.AddValidatedOptions<MarketSignalOptions>(config, MarketSignalOptions.SectionName).PostConfigure(DefaultUniverse.ApplyTo);
         services.AddOptions<StorageOptions>().Bind(config.GetSection(StorageOptions.SectionName));
-        services.AddOptions<PushOptions>().Bind(config.GetSection(PushOptions.SectionName));
-        services.AddOptions<EventLogOptions>().Bind(config.GetSection(EventLogOptions.SectionName));
+        services.AddValidatedOptions<PushOptions>(config, PushOptions.SectionName);
+        services.AddValidatedOptions<EventLogOptions>(config, EventLogOptions.SectionName);
         services.AddSingleton<GrainMetrics>();
         services.AddSingleton<UniverseCatalog>();
         services.AddSingleton<IngestClock>();

@@ -10,7 +10,7 @@ namespace AltseasonLive.Grains.Live;
 
 /// <summary>
 /// GPSTracker-style push notifier: callers enqueue and return at once; a timer flushes at most
-/// <see cref="PushOptions.MaxBatch"/> items every <see cref="PushOptions.FlushIntervalMs"/> to every registered
+/// <see cref="PushOptions.MaxBatch"/> items every <see cref="PushOptions.FlushInterval"/> to every registered
 /// observer. Series updates are coalesced per series (only the newest value of each is sent; a series keeps its place
 /// in the queue, so a busy series cannot starve the others), so a burst of ticks cannot grow the queue without bound;
 /// events are never dropped.
@@ -36,7 +36,7 @@ public sealed class PushNotifierGrain : Grain, IPushNotifierGrain
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var period = TimeSpan.FromMilliseconds(Math.Max(1, _options.FlushIntervalMs));
+        var period = _options.FlushInterval;
         this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions(period, period) { Interleave = false });
         return Task.CompletedTask;
     }
@@ -69,7 +69,7 @@ public sealed class PushNotifierGrain : Grain, IPushNotifierGrain
         }
 
         var observers = await GetObservers();
-        var budget = Math.Max(1, _options.MaxBatch);
+        var budget = _options.MaxBatch;
         var events = ImmutableArray.CreateBuilder<MarketEvent>();
         while (budget > 0 && _events.TryDequeue(out var e))
         {
@@ -106,7 +106,7 @@ public sealed class PushNotifierGrain : Grain, IPushNotifierGrain
 
     private async Task<ImmutableArray<IMarketObserver>> GetObservers()
     {
-        if (!_observersKnown || _clock.GetElapsedTime(_observersFetched) > TimeSpan.FromMilliseconds(_options.ObserverRefreshMs))
+        if (!_observersKnown || _clock.GetElapsedTime(_observersFetched) > _options.ObserverRefresh)
         {
             _observers = await GrainFactory.GetGrain<IObserverRegistryGrain>(0).GetObservers();
             _observersFetched = _clock.GetTimestamp();

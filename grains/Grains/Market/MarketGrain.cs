@@ -38,7 +38,7 @@ public sealed class MarketGrain : Grain, IMarketGrain
         _state = state;
         _universe = universe;
         _signals = signals.Value;
-        _barSizeMs = bars.Value.BarSizeMs;
+        _barSizeMs = (long)bars.Value.BarSize.TotalMilliseconds;
         _throttle = new WriteThrottle(clock, TimeSpan.FromMilliseconds(storage.Value.WriteIntervalMs));
     }
 

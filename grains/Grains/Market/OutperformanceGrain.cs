@@ -42,7 +42,7 @@ public sealed class OutperformanceGrain : Grain, IOutperformanceGrain
             return;
         }
 
-        var events = _state.State.OnBarClosed(_symbol, _benchmark, symbol == _symbol, barStartMs, close, Math.Max(1, _signals.StreakLength));
+        var events = _state.State.OnBarClosed(_symbol, _benchmark, symbol == _symbol, barStartMs, close, _signals.StreakLength);
         await _state.WriteStateAsync();
         if (events.Count > 0)
         {
