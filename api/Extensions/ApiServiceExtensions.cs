@@ -67,7 +67,7 @@ public static class ApiServiceExtensions
 
         services.AddSingleton<TickIngestion>();
         services.AddSingleton<ITickSink, GrainTickSink>();
-        services.AddSingleton<IFeedCheckpoint, Feeds.GrainFeedCheckpoint>();
+        services.AddSingleton<IFeedCheckpoint, GrainFeedCheckpoint>();
         services.AddAltseasonFeeds(configuration);
 
         services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));

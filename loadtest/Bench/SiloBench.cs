@@ -72,7 +72,7 @@ public sealed class SiloBench(SiloBenchSettings settings)
             ["Storage:SqlitePath"] = sqlitePath,
             ["Bars:FutureTolerance"] = "30.00:00:00",
         });
-        var (siloPort, gatewayPort) = (FreePort(), FreePort());
+        var (siloPort, gatewayPort) = (FreePort.One(), FreePort.One());
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(siloPort, gatewayPort);
@@ -170,12 +170,5 @@ public sealed class SiloBench(SiloBenchSettings settings)
             [],
             0,
             measuredTicks == 0 ? 0 : Math.Round(cpuSeconds * 1e6 / measuredTicks, 3));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using AltseasonLive.Grains.Hosting;
 
 namespace AltseasonLive.Api.Tests.Durability;
 
@@ -31,7 +32,7 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public static async Task<ApiProcess> StartAsync(string dataFolder, IReadOnlyDictionary<string, string> settings)
     {
-        var port = FreeTcpPort();
+        var port = FreePort.One();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = dataFolder,
@@ -47,8 +48,8 @@ public sealed class ApiProcess : IAsyncDisposable
             ["Feeds:Replay:Enabled"] = "false",
             ["Feeds:Synthetic:Enabled"] = "false",
             ["Data:Folder"] = dataFolder,
-            ["Clustering:SiloPort"] = FreeTcpPort().ToString(CultureInfo.InvariantCulture),
-            ["Clustering:GatewayPort"] = FreeTcpPort().ToString(CultureInfo.InvariantCulture),
+            ["Clustering:SiloPort"] = FreePort.One().ToString(CultureInfo.InvariantCulture),
+            ["Clustering:GatewayPort"] = FreePort.One().ToString(CultureInfo.InvariantCulture),
             ["Ingestion:Keys:0"] = IngestionKey,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:AltseasonLive.Api.Durability"] = "Information",
@@ -159,11 +160,4 @@ public sealed class ApiProcess : IAsyncDisposable
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int SendSignal(int pid, int signal);
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
