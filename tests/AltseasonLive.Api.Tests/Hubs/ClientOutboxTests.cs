@@ -5,6 +5,7 @@ using AltseasonLive.Api.Push;
 using AltseasonLive.Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AltseasonLive.Api.Tests.Hubs;
 
@@ -93,7 +94,7 @@ public sealed class ClientOutboxTests : IDisposable
     public async Task A_write_stuck_longer_than_the_send_timeout_aborts_the_connection()
     {
         var sender = new GatedSender();
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider();
         var aborted = new ConcurrentQueue<string>();
         var outbox = new ClientOutbox("c3", sender, new FakeMarketQueries(retention: 10), Options, Metrics.Push, aborted.Enqueue, clock);
         var writer = Task.Run(outbox.RunAsync);
@@ -137,18 +138,6 @@ public sealed class ClientOutboxTests : IDisposable
         Assert.Same(batch.Message, second.Messages[^1]);
         outboxes.ForEach(o => o.Stop());
         await Task.WhenAll(writers);
-    }
-
-    /// <summary>A clock the test moves by hand (timestamps in ms).</summary>
-    private sealed class ManualClock : TimeProvider
-    {
-        private long _now = 1;
-
-        public override long TimestampFrequency => 1000;
-
-        public override long GetTimestamp() => Interlocked.Read(ref _now);
-
-        public void Advance(TimeSpan by) => Interlocked.Add(ref _now, (long)by.TotalMilliseconds);
     }
 
     /// <summary>Records writes; while frozen, a write waits (honouring cancellation) like a socket whose peer stopped reading.</summary>
