@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using AltseasonLive.Statistics;
 using BenchmarkDotNet.Attributes;
 
 namespace AltseasonLive.Benchmarks;
@@ -28,24 +29,5 @@ public class BatchStatisticsBenchmarks
     public double Linq() => _sorted.Average() + ((double)_sorted.Count(r => r > 0) / _sorted.Length);
 
     [Benchmark]
-    public double Tensors() => (TensorPrimitives.Sum<double>(_sorted) / _sorted.Length) + ((double)(_sorted.Length - FirstAbove(_sorted, 0)) / _sorted.Length);
-
-    private static int FirstAbove(double[] sorted, double threshold)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (sorted[mid] > threshold)
-            {
-                hi = mid;
-            }
-            else
-            {
-                lo = mid + 1;
-            }
-        }
-
-        return lo;
-    }
+    public double Tensors() => (TensorPrimitives.Sum<double>(_sorted) / _sorted.Length) + ((double)(_sorted.Length - SortedSearch.FirstAbove(_sorted, 0)) / _sorted.Length);
 }

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using AltseasonLive.Statistics;
 
 namespace AltseasonLive.Silo.Analysis;
 
@@ -16,27 +17,7 @@ public readonly record struct ForwardReturnStats(int HorizonDays, int Count, dou
         var mid = sorted.Length / 2;
         var median = sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
         // Sorted, so the positive returns are the tail after the last value <= 0; the sum is one vectorized pass.
-        var positives = sorted.Length - FirstAbove(sorted, 0);
+        var positives = sorted.Length - SortedSearch.FirstAbove(sorted, 0);
         return new ForwardReturnStats(horizonDays, sorted.Length, TensorPrimitives.Sum<double>(sorted) / sorted.Length, median, (double)positives / sorted.Length);
-    }
-
-    /// <summary>Index of the first value of ascending <paramref name="sorted"/> greater than <paramref name="threshold"/>.</summary>
-    private static int FirstAbove(double[] sorted, double threshold)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (sorted[mid] > threshold)
-            {
-                hi = mid;
-            }
-            else
-            {
-                lo = mid + 1;
-            }
-        }
-
-        return lo;
     }
 }
