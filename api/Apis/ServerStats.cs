@@ -12,6 +12,7 @@ public sealed record ServerStats(
     double IntervalSeconds,
     TickStats Ticks,
     HubStats Hub,
+    GrainStats Grains,
     PushStageTimes Stages,
     ProcessStats Process);
 
@@ -27,8 +28,8 @@ public sealed record TickStats(
 
 /// <summary>
 /// Browser push totals (see <see cref="PushCounters"/>), the current outbox backlog in messages (sum and largest
-/// queue over all connections, against the per-client capacity), rates per second, and the event-order counters
-/// (events held back, refetched from the log, out of order as they arrived from the grains).
+/// queue over all connections, against the per-client capacity), rates per second, and the ordered event path's
+/// counts (events held back for a gap, fetched again from the log, arrived out of order).
 /// </summary>
 public sealed record HubStats(
     int Connections,
@@ -51,6 +52,13 @@ public sealed record HubStats(
     long EventsHeldBack,
     long EventsRefetched,
     long EventsOutOfOrder);
+
+/// <summary>Grain totals since start: ticks applied and refused by the asset grains, bars closed, events numbered by the event log.</summary>
+public sealed record GrainStats(
+    long TicksApplied,
+    long TicksRefused,
+    long BarsClosed,
+    long EventsLogged);
 
 /// <summary>The api process: managed heap and working set in bytes, CPU seconds since start and cores busy over the interval.</summary>
 public sealed record ProcessStats(

@@ -11,5 +11,5 @@ public static class StatsApi
             .WithName("GetStats")
             .WithSummary("Server counters: ticks received/accepted/rejected, hub connections, series offered/coalesced/dropped, messages sent, dropped clients, outbox backlog, GC heap, working set, CPU, uptime.");
 
-    public static Ok<ServerStats> GetStats(ServerStatsSampler sampler) => TypedResults.Ok(sampler.Current());
+    public static Ok<ServerStats> GetStats(ServerStatsView stats) => TypedResults.Ok(stats.Current());
 }

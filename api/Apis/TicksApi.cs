@@ -44,7 +44,7 @@ public static class TicksApi
         HttpContext context,
         TickIngestion ingestion,
         PublishTickBudget tickBudget,
-        IngestCounters counters,
+        IngestMetrics counters,
         IOptions<IngestionOptions> options,
         SlowBodyLog slowBodies,
         [FromServices] DurableTickPublisher? durable,
@@ -115,7 +115,7 @@ public static class TicksApi
     public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> StreamTicks(
         HttpContext context,
         TickIngestion ingestion,
-        IngestCounters counters,
+        IngestMetrics counters,
         IOptions<IngestionOptions> options,
         IOptions<JsonOptions> json,
         PublishTickBudget tickBudget,
@@ -219,7 +219,7 @@ public static class TicksApi
         socket.CloseAsync(WebSocketCloseStatus.MessageTooBig, $"Frames are limited to {limit} bytes.", ct);
 
     private static async Task<TickFrameAck> AcknowledgeAsync(
-        long frame, ParsedTicks parsed, TickIngestion ingestion, IngestCounters counters, int maxListed, CancellationToken ct)
+        long frame, ParsedTicks parsed, TickIngestion ingestion, IngestMetrics counters, int maxListed, CancellationToken ct)
     {
         if (parsed.Error is { } error)
         {

@@ -40,6 +40,7 @@ public static class ApiApplicationExtensions
         app.MapClaimsApi().RequireCors(BrowserCorsOptions.PolicyName);
         app.MapStatsApi().RequireCors(BrowserCorsOptions.PolicyName);
         app.MapSourcesApi().RequireCors(BrowserCorsOptions.PolicyName);
+        app.MapAltseasonMetrics();
         return app;
     }
 }

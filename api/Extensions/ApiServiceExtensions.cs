@@ -28,11 +28,11 @@ public static class ApiServiceExtensions
         var configuration = builder.Configuration;
         OwnerOnlyFiles.Apply();
 
-        services.AddOptions<DataFolderOptions>().BindConfiguration(DataFolderOptions.SectionName);
+        services.AddOptions<DataFolderOptions>().BindConfiguration(DataFolderOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MarketHubOptions>().BindConfiguration(MarketHubOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PushBridgeOptions>().BindConfiguration(PushBridgeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<BrowserCorsOptions>().BindConfiguration(BrowserCorsOptions.SectionName);
+        services.AddOptions<BrowserCorsOptions>().BindConfiguration(BrowserCorsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
         // One local data folder: grain state sits beside the generated key unless Storage:SqlitePath is set.
@@ -58,9 +58,8 @@ public static class ApiServiceExtensions
         services.AddSingleton<HubMarketObserver>();
         services.AddHostedService<ObserverRegistrationService>();
 
-        services.AddSingleton<IngestCounters>();
-        services.AddSingleton<ServerStatsSampler>();
-        services.AddHostedService(sp => sp.GetRequiredService<ServerStatsSampler>());
+        services.AddSingleton<IngestMetrics>();
+        services.AddAltseasonTelemetry();
 
         services.AddSingleton<IngestionKeyStore>();
         services.AddAltseasonLimits();
@@ -72,7 +71,7 @@ public static class ApiServiceExtensions
 
         services.AddSingleton<TickIngestion>();
         services.AddSingleton<ITickSink, GrainTickSink>();
-        services.AddSingleton<IFeedCheckpoint, Feeds.GrainFeedCheckpoint>();
+        services.AddSingleton<IFeedCheckpoint, GrainFeedCheckpoint>();
         services.AddSingleton<ISimulationMarker, Feeds.EventLogSimulationMarker>();
         services.AddSingleton<AltseasonLive.Feeds.Live.IBackfillCache, Feeds.FileBackfillCache>();
         services.AddAltseasonFeeds(configuration);

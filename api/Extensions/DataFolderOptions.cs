@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace AltseasonLive.Api.Extensions;
 
 /// <summary>
@@ -8,6 +10,7 @@ public sealed class DataFolderOptions
 {
     public const string SectionName = "Data";
 
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Data:Folder is required.")]
     public string Folder { get; set; } = "data-local";
 
     public string ResolveFolder() => Path.GetFullPath(Folder);

@@ -1,193 +1,128 @@
-using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 
 namespace AltseasonLive.Api.Push;
 
 /// <summary>
-/// Running totals of the browser push path since start, for <c>GET /api/stats</c>. Interlocked increments only, so they
-/// cost nothing noticeable on the fan-out path. Series counts are values (one topic and key each); message counts are
-/// hub messages written to a connection.
+/// The browser push path's instruments (meter <see cref="MeterName"/>): counters of series values, events and hub
+/// messages, cut-off clients per reason, and histograms (ms) of where tick-to-client latency goes. They are exported at
+/// <c>/metrics</c>, shown by <c>dotnet-counters</c> and read back for <c>GET /api/stats</c> through
+/// <see cref="Telemetry.MetricsView"/>; nothing is counted twice. Series counts are values (one topic and key each);
+/// message counts are hub messages written to a connection. Recording allocates nothing.
 /// </summary>
 public sealed class PushCounters
 {
-    private readonly ConcurrentDictionary<string, long> _dropReasons = new(StringComparer.Ordinal);
-    private long _seriesOffered;
-    private long _seriesCoalesced;
-    private long _seriesFlushed;
-    private long _seriesDropped;
-    private long _seriesMessagesSent;
-    private long _eventsOffered;
-    private long _eventsHeldBack;
-    private long _eventsRefetched;
-    private long _eventsOutOfOrder;
-    private long _eventMessagesSent;
-    private long _messagesSent;
-    private long _clientsDropped;
-    private long _arrivalAgeTotalMs;
-    private long _arrivalAgeCount;
-    private long _arrivalAgeMaxMs;
-    private long _flushAgeTotalMs;
-    private long _flushAgeCount;
-    private long _flushAgeMaxMs;
-    private long _deliveredTotalTicks;
-    private long _deliveredCount;
-    private long _deliveredMaxTicks;
-    private long _writeTotalTicks;
-    private long _writeCount;
-    private long _writeMaxTicks;
+    public const string MeterName = "AltseasonLive.Push";
 
-    /// <summary>Series values handed to the hub by the grains.</summary>
-    public long SeriesOffered => Interlocked.Read(ref _seriesOffered);
+    public const string SeriesOfferedName = "altseason.push.series.offered";
+    public const string SeriesCoalescedName = "altseason.push.series.coalesced";
+    public const string SeriesFlushedName = "altseason.push.series.flushed";
+    public const string SeriesDroppedName = "altseason.push.series.dropped";
+    public const string EventsOfferedName = "altseason.push.events.offered";
+    public const string EventsHeldBackName = "altseason.push.events.held_back";
+    public const string EventsRefetchedName = "altseason.push.events.refetched";
+    public const string EventsOutOfOrderName = "altseason.push.events.out_of_order";
+    public const string MessagesSentName = "altseason.push.messages.sent";
+    public const string ClientsDroppedName = "altseason.push.clients.dropped";
+    public const string ArrivalAgeName = "altseason.push.price.age_at_arrival";
+    public const string FlushAgeName = "altseason.push.price.age_at_flush";
+    public const string FlushToWrittenName = "altseason.push.flush_to_written";
+    public const string WriteDurationName = "altseason.push.write.duration";
 
-    /// <summary>Series values replaced by a newer value of the same topic and key before they were flushed.</summary>
-    public long SeriesCoalesced => Interlocked.Read(ref _seriesCoalesced);
+    /// <summary>Tag of <see cref="MessagesSentName"/>: the hub method (<c>series</c>, <c>events</c>, <c>snapshot</c>, …).</summary>
+    public const string MethodTag = "method";
 
-    /// <summary>Series values flushed to their topic's subscribers (once per value, however many subscribers).</summary>
-    public long SeriesFlushed => Interlocked.Read(ref _seriesFlushed);
+    /// <summary>Tag of <see cref="ClientsDroppedName"/>: why the connection was cut off.</summary>
+    public const string ReasonTag = "reason";
 
-    /// <summary>Per-client deliveries of series messages skipped because that client was behind.</summary>
-    public long SeriesDropped => Interlocked.Read(ref _seriesDropped);
+    private static readonly double MsPerStopwatchTick = 1000.0 / Stopwatch.Frequency;
 
-    /// <summary>Series messages written to connections.</summary>
-    public long SeriesMessagesSent => Interlocked.Read(ref _seriesMessagesSent);
+    private readonly Counter<long> _seriesOffered;
+    private readonly Counter<long> _seriesCoalesced;
+    private readonly Counter<long> _seriesFlushed;
+    private readonly Counter<long> _seriesDropped;
+    private readonly Counter<long> _eventsOffered;
+    private readonly Counter<long> _eventsHeldBack;
+    private readonly Counter<long> _eventsRefetched;
+    private readonly Counter<long> _eventsOutOfOrder;
+    private readonly Counter<long> _messagesSent;
+    private readonly Counter<long> _clientsDropped;
+    private readonly Histogram<double> _arrivalAge;
+    private readonly Histogram<double> _flushAge;
+    private readonly Histogram<double> _flushToWritten;
+    private readonly Histogram<double> _write;
 
-    /// <summary>Events handed to the hub by the grains.</summary>
-    public long EventsOffered => Interlocked.Read(ref _eventsOffered);
+    public PushCounters(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(MeterName);
+        _seriesOffered = meter.CreateCounter<long>(SeriesOfferedName, "{value}", "Series values handed to the hub by the grains.");
+        _seriesCoalesced = meter.CreateCounter<long>(SeriesCoalescedName, "{value}", "Series values replaced by a newer value of the same topic and key before they were flushed.");
+        _seriesFlushed = meter.CreateCounter<long>(SeriesFlushedName, "{value}", "Series values flushed to their topic's subscribers (once per value, however many subscribers).");
+        _seriesDropped = meter.CreateCounter<long>(SeriesDroppedName, "{value}", "Per-client deliveries of series messages skipped because that client was behind.");
+        _eventsOffered = meter.CreateCounter<long>(EventsOfferedName, "{event}", "Events handed to the hub by the grains.");
+        _eventsHeldBack = meter.CreateCounter<long>(EventsHeldBackName, "{event}", "Events held back until the events before them in sequence arrived.");
+        _eventsRefetched = meter.CreateCounter<long>(EventsRefetchedName, "{event}", "Events fetched again from the event log to close a gap in the sequence.");
+        _eventsOutOfOrder = meter.CreateCounter<long>(EventsOutOfOrderName, "{event}", "Events that arrived from the grains out of sequence order.");
+        _messagesSent = meter.CreateCounter<long>(MessagesSentName, "{message}", "Hub messages written to connections, per hub method.");
+        _clientsDropped = meter.CreateCounter<long>(ClientsDroppedName, "{connection}", "Connections the server cut off, per reason (stalled, buffer full, send timeout, writer failure).");
+        _arrivalAge = meter.CreateHistogram<double>(ArrivalAgeName, "ms", "Mean age (now minus tick time) of the price values of one delivery from the grains: latency spent before the hub.");
+        _flushAge = meter.CreateHistogram<double>(FlushAgeName, "ms", "Mean age (now minus tick time) of the price values of one hub flush.");
+        _flushToWritten = meter.CreateHistogram<double>(FlushToWrittenName, "ms", "Time from a hub flush until its series message was written to a connection (queueing and scheduling included).");
+        _write = meter.CreateHistogram<double>(WriteDurationName, "ms", "Time of one write of a hub message to a connection.");
+    }
 
-    /// <summary>Events this hub held back because they arrived before an earlier sequence (released in order later).</summary>
-    public long EventsHeldBack => Interlocked.Read(ref _eventsHeldBack);
+    public void AddSeriesOffered(int count) => _seriesOffered.Add(count);
 
-    /// <summary>Events read from the event log because they had not reached the hub (or a client's batch) in time.</summary>
-    public long EventsRefetched => Interlocked.Read(ref _eventsRefetched);
+    public void AddSeriesCoalesced(int count) => _seriesCoalesced.Add(count);
 
-    /// <summary>Events that arrived from the grains below the sequence of one before them in the same batch.</summary>
-    public long EventsOutOfOrder => Interlocked.Read(ref _eventsOutOfOrder);
+    public void AddSeriesDropped(int count) => _seriesDropped.Add(count);
 
-    /// <summary>Event messages (batches, replays) written to connections.</summary>
-    public long EventMessagesSent => Interlocked.Read(ref _eventMessagesSent);
+    public void AddEventsOffered(int count) => _eventsOffered.Add(count);
 
-    /// <summary>All hub messages written to connections (snapshots, series, events, resyncs).</summary>
-    public long MessagesSent => Interlocked.Read(ref _messagesSent);
+    /// <summary><paramref name="count"/> events waited for the events before them in sequence.</summary>
+    public void AddEventsHeldBack(int count) => _eventsHeldBack.Add(count);
 
-    /// <summary>Connections the server cut off (stalled, buffer full, send timeout, writer failure).</summary>
-    public long ClientsDropped => Interlocked.Read(ref _clientsDropped);
+    /// <summary><paramref name="count"/> events were fetched again from the event log to close a gap.</summary>
+    public void AddEventsRefetched(int count) => _eventsRefetched.Add(count);
 
-    public IReadOnlyDictionary<string, long> ClientDropReasons => new SortedDictionary<string, long>(_dropReasons, StringComparer.Ordinal);
-
-    public void AddSeriesOffered(int count) => Interlocked.Add(ref _seriesOffered, count);
-
-    public void AddSeriesCoalesced(int count) => Interlocked.Add(ref _seriesCoalesced, count);
-
-    public void AddSeriesDropped(int count) => Interlocked.Add(ref _seriesDropped, count);
-
-    public void AddEventsOffered(int count) => Interlocked.Add(ref _eventsOffered, count);
-
-    public void AddEventsHeldBack(int count) => Interlocked.Add(ref _eventsHeldBack, count);
-
-    public void AddEventsRefetched(int count) => Interlocked.Add(ref _eventsRefetched, count);
-
-    public void AddEventsOutOfOrder(int count) => Interlocked.Add(ref _eventsOutOfOrder, count);
+    /// <summary><paramref name="count"/> events arrived out of sequence order.</summary>
+    public void AddEventsOutOfOrder(int count) => _eventsOutOfOrder.Add(count);
 
     /// <summary>
     /// Price values arrived from the grains, <paramref name="totalAgeMs"/> old together (now minus tick time) and
-    /// <paramref name="maxAgeMs"/> at most: the part of tick-to-client latency spent before the hub.
+    /// <paramref name="maxAgeMs"/> at most: the part of tick-to-client latency spent before the hub. Recorded as the
+    /// delivery's mean age.
     /// </summary>
     public void RecordArrival(int values, long totalAgeMs, long maxAgeMs)
     {
-        if (values == 0)
+        if (values > 0)
         {
-            return;
+            _arrivalAge.Record((double)totalAgeMs / values);
         }
-
-        Interlocked.Add(ref _arrivalAgeTotalMs, totalAgeMs);
-        Interlocked.Add(ref _arrivalAgeCount, values);
-        InterlockedMax(ref _arrivalAgeMaxMs, maxAgeMs);
     }
 
-    /// <summary>A flush of <paramref name="values"/> series values; <paramref name="priceValues"/> price values among them were was <paramref name="maxAgeMs"/> old at most (mean <paramref name="totalAgeMs"/>/values).</summary>
+    /// <summary>
+    /// A flush of <paramref name="values"/> series values; <paramref name="priceValues"/> price values among them were
+    /// <paramref name="totalAgeMs"/> old together and <paramref name="maxAgeMs"/> at most. Recorded as the flush's mean age.
+    /// </summary>
     public void RecordFlush(int values, int priceValues, long totalAgeMs, long maxAgeMs)
     {
-        Interlocked.Add(ref _seriesFlushed, values);
-        Interlocked.Add(ref _flushAgeTotalMs, totalAgeMs);
-        Interlocked.Add(ref _flushAgeCount, priceValues);
-        InterlockedMax(ref _flushAgeMaxMs, maxAgeMs);
+        _seriesFlushed.Add(values);
+        if (priceValues > 0)
+        {
+            _flushAge.Record((double)totalAgeMs / priceValues);
+        }
     }
 
     /// <summary>One message written to a connection, which took <paramref name="elapsedTicks"/> Stopwatch ticks.</summary>
     public void RecordSent(string method, long elapsedTicks)
     {
-        Interlocked.Increment(ref _messagesSent);
-        if (method == HubMethods.Series)
-        {
-            Interlocked.Increment(ref _seriesMessagesSent);
-        }
-        else if (method == HubMethods.Events)
-        {
-            Interlocked.Increment(ref _eventMessagesSent);
-        }
-
-        Interlocked.Add(ref _writeTotalTicks, elapsedTicks);
-        Interlocked.Increment(ref _writeCount);
-        InterlockedMax(ref _writeMaxTicks, elapsedTicks);
+        _messagesSent.Add(1, new KeyValuePair<string, object?>(MethodTag, method));
+        _write.Record(elapsedTicks * MsPerStopwatchTick);
     }
 
     /// <summary>A series message written to a connection <paramref name="elapsedTicks"/> Stopwatch ticks after its flush.</summary>
-    public void RecordDelivered(long elapsedTicks)
-    {
-        Interlocked.Add(ref _deliveredTotalTicks, elapsedTicks);
-        Interlocked.Increment(ref _deliveredCount);
-        InterlockedMax(ref _deliveredMaxTicks, elapsedTicks);
-    }
+    public void RecordDelivered(long elapsedTicks) => _flushToWritten.Record(elapsedTicks * MsPerStopwatchTick);
 
-    public void RecordClientDropped(string reason)
-    {
-        Interlocked.Increment(ref _clientsDropped);
-        _dropReasons.AddOrUpdate(reason, 1, (_, n) => n + 1);
-    }
-
-    /// <summary>
-    /// Mean and max age (ms, now minus the tick time) of price values when they arrived from the grains and when they
-    /// were flushed to subscribers, mean and max time (ms) from a flush until its series message was written to a
-    /// connection (queueing and scheduling included), and mean and max
-    /// time (ms) of one write to a connection, since the previous call (the stats sampler's interval).
-    /// </summary>
-    public PushStageTimes TakeStageTimes()
-    {
-        var arrivalTotal = Interlocked.Exchange(ref _arrivalAgeTotalMs, 0);
-        var arrivalCount = Interlocked.Exchange(ref _arrivalAgeCount, 0);
-        var arrivalMax = Interlocked.Exchange(ref _arrivalAgeMaxMs, 0);
-        var ageTotal = Interlocked.Exchange(ref _flushAgeTotalMs, 0);
-        var ageCount = Interlocked.Exchange(ref _flushAgeCount, 0);
-        var ageMax = Interlocked.Exchange(ref _flushAgeMaxMs, 0);
-        var deliveredTotal = Interlocked.Exchange(ref _deliveredTotalTicks, 0);
-        var deliveredCount = Interlocked.Exchange(ref _deliveredCount, 0);
-        var deliveredMax = Interlocked.Exchange(ref _deliveredMaxTicks, 0);
-        var writeTotal = Interlocked.Exchange(ref _writeTotalTicks, 0);
-        var writeCount = Interlocked.Exchange(ref _writeCount, 0);
-        var writeMax = Interlocked.Exchange(ref _writeMaxTicks, 0);
-        var msPerTick = 1000.0 / System.Diagnostics.Stopwatch.Frequency;
-        return new PushStageTimes(
-            arrivalCount == 0 ? 0 : Math.Round((double)arrivalTotal / arrivalCount, 1),
-            arrivalMax,
-            ageCount == 0 ? 0 : Math.Round((double)ageTotal / ageCount, 1),
-            ageMax,
-            deliveredCount == 0 ? 0 : Math.Round(deliveredTotal * msPerTick / deliveredCount, 3),
-            Math.Round(deliveredMax * msPerTick, 3),
-            writeCount == 0 ? 0 : Math.Round(writeTotal * msPerTick / writeCount, 3),
-            Math.Round(writeMax * msPerTick, 3));
-    }
-
-    private static void InterlockedMax(ref long target, long value)
-    {
-        var current = Interlocked.Read(ref target);
-        while (value > current)
-        {
-            var seen = Interlocked.CompareExchange(ref target, value, current);
-            if (seen == current)
-            {
-                return;
-            }
-
-            current = seen;
-        }
-    }
+    public void RecordClientDropped(string reason) => _clientsDropped.Add(1, new KeyValuePair<string, object?>(ReasonTag, reason));
 }

@@ -70,9 +70,9 @@ public sealed class SiloBench(SiloBenchSettings settings)
         {
             ["Storage:Provider"] = settings.Sqlite ? nameof(StorageProvider.Sqlite) : nameof(StorageProvider.Memory),
             ["Storage:SqlitePath"] = sqlitePath,
-            ["Bars:FutureToleranceMs"] = ((long)TimeSpan.FromDays(30).TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Bars:FutureTolerance"] = "30.00:00:00",
         });
-        var (siloPort, gatewayPort) = (FreePort(), FreePort());
+        var (siloPort, gatewayPort) = (FreePort.One(), FreePort.One());
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(siloPort, gatewayPort);
@@ -170,12 +170,5 @@ public sealed class SiloBench(SiloBenchSettings settings)
             [],
             0,
             measuredTicks == 0 ? 0 : Math.Round(cpuSeconds * 1e6 / measuredTicks, 3));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

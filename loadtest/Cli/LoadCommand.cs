@@ -33,25 +33,11 @@ public static class LoadCommand
                 Duration = TimeSpan.FromSeconds(result.GetValue(duration)),
                 Warmup = TimeSpan.FromSeconds(result.GetValue(warmup)),
             };
-            try
+            var (summary, exitCode) = await ConsoleRun.RunAsync(
+                settings.Validate, "Load run", settings.Url, () => RunWithProgressAsync(settings, result.GetValue(plain), cancellationToken));
+            if (summary is null)
             {
-                settings.Validate();
-            }
-            catch (ArgumentException ex)
-            {
-                AnsiConsole.MarkupLineInterpolated($"[red]{ex.Message}[/]");
-                return 2;
-            }
-
-            LoadSummary summary;
-            try
-            {
-                summary = await RunWithProgressAsync(settings, result.GetValue(plain), cancellationToken);
-            }
-            catch (Exception ex) when (ex is HttpRequestException or System.Net.WebSockets.WebSocketException or InvalidOperationException)
-            {
-                AnsiConsole.MarkupLineInterpolated($"[red]Load run failed against {settings.Url}: {ex.Message}[/]");
-                return 1;
+                return exitCode;
             }
 
             AnsiConsole.Write(LoadSummaryTable.Build(summary));
@@ -68,23 +54,12 @@ public static class LoadCommand
     private static async Task<LoadSummary> RunWithProgressAsync(LoadSettings settings, bool plain, CancellationToken ct)
     {
         var runner = new LoadRunner(settings);
-        if (plain || Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
+        if (ConsoleRun.Plain(plain))
         {
             return await runner.RunAsync(s => Console.WriteLine(LoadProgressView.Line(s)), ct);
         }
 
-        var table = LoadProgressView.Empty();
-        LoadSummary? summary = null;
-        await AnsiConsole.Live(table).StartAsync(async live =>
-        {
-            summary = await runner.RunAsync(
-                s =>
-                {
-                    LoadProgressView.Fill(table, s);
-                    live.Refresh();
-                },
-                ct);
-        });
-        return summary ?? throw new InvalidOperationException("The load run ended without a summary.");
+        return await ConsoleRun.WithLiveTableAsync<LoadSummary, LoadSnapshot>(
+            LoadProgressView.Empty(), (table, s) => LoadProgressView.Fill(table, s), report => runner.RunAsync(report, ct), "The load run");
     }
 }

@@ -47,25 +47,11 @@ public static class SoakCommand
                 MaxGrowthMiBPerHour = result.GetValue(maxGrowth),
                 MaxSpreadMiB = result.GetValue(maxSpread),
             };
-            try
+            var (report, exitCode) = await ConsoleRun.RunAsync(
+                settings.Validate, "Soak", settings.Load.Url, () => RunWithProgressAsync(settings, result.GetValue(plain), cancellationToken));
+            if (report is null)
             {
-                settings.Validate();
-            }
-            catch (ArgumentException ex)
-            {
-                AnsiConsole.MarkupLineInterpolated($"[red]{ex.Message}[/]");
-                return 2;
-            }
-
-            SoakReport report;
-            try
-            {
-                report = await RunWithProgressAsync(settings, result.GetValue(plain), cancellationToken);
-            }
-            catch (Exception ex) when (ex is HttpRequestException or System.Net.WebSockets.WebSocketException or InvalidOperationException)
-            {
-                AnsiConsole.MarkupLineInterpolated($"[red]Soak failed against {settings.Load.Url}: {ex.Message}[/]");
-                return 1;
+                return exitCode;
             }
 
             if (Console.IsOutputRedirected)
@@ -115,7 +101,7 @@ public static class SoakCommand
     private static async Task<SoakReport> RunWithProgressAsync(SoakSettings settings, bool plain, CancellationToken ct)
     {
         var runner = new SoakRunner(settings);
-        if (plain || Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
+        if (ConsoleRun.Plain(plain))
         {
             var printed = 0;
             return await runner.RunAsync(
@@ -129,18 +115,7 @@ public static class SoakCommand
                 ct);
         }
 
-        var table = SoakProgressView.Empty();
-        SoakReport? report = null;
-        await AnsiConsole.Live(table).StartAsync(async live =>
-        {
-            report = await runner.RunAsync(
-                p =>
-                {
-                    SoakProgressView.Fill(table, p);
-                    live.Refresh();
-                },
-                ct);
-        });
-        return report ?? throw new InvalidOperationException("The soak ended without a report.");
+        return await ConsoleRun.WithLiveTableAsync<SoakReport, SoakProgress>(
+            SoakProgressView.Empty(), (table, p) => SoakProgressView.Fill(table, p), report => runner.RunAsync(report, ct), "The soak");
     }
 }

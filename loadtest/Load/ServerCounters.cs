@@ -5,7 +5,8 @@ namespace AltseasonLive.LoadTest.Load;
 /// <summary>
 /// The fields of the api's <c>GET /api/stats</c> that a load run compares between the start and the end of the
 /// measured period: totals since server start (ticks, series values, hub messages, dropped clients), the server's clock
-/// (UTC epoch ms), the outbox backlog at the time of reading (messages) and the process memory (bytes). The soak
+/// (UTC epoch ms), the outbox backlog at the time of reading (messages), the process memory (bytes) and the ordered
+/// event path's counts (events held back for a gap, fetched again from the log, arrived out of order). The soak
 /// samples the same reading once per interval.
 /// </summary>
 public sealed record ServerCounters(
@@ -27,7 +28,10 @@ public sealed record ServerCounters(
     double PriceAgeAtArrivalMeanMs,
     double PriceAgeAtFlushMeanMs,
     double FlushToWrittenMeanMs,
-    double WriteMeanMs)
+    double WriteMeanMs,
+    long EventsHeldBack,
+    long EventsRefetched,
+    long EventsOutOfOrder)
 {
     /// <summary>Null when <paramref name="json"/> is null or not a stats document.</summary>
     public static ServerCounters? TryParse(string? json)
@@ -67,7 +71,10 @@ public sealed record ServerCounters(
                 Double(stages, "priceAgeAtArrivalMeanMs"),
                 Double(stages, "priceAgeAtFlushMeanMs"),
                 Double(stages, "flushToWrittenMeanMs"),
-                Double(stages, "writeMeanMs"));
+                Double(stages, "writeMeanMs"),
+                Long(hub, "eventsHeldBack"),
+                Long(hub, "eventsRefetched"),
+                Long(hub, "eventsOutOfOrder"));
         }
         catch (JsonException)
         {

@@ -5,7 +5,8 @@ namespace AltseasonLive.LoadTest.Load;
 /// ends): ticks/s it accepted, series values the grains offered to the hub, how many the hub coalesced (a newer value of
 /// the same topic and key replaced it before the flush) and dropped for slow clients, hub messages written per second,
 /// clients it cut off, and at the end the largest outbox backlog (messages) and the mean price age (ms) on arrival from
-/// the grains and at the hub's flush, and from a flush to the write of its message to a connection, over the last second.
+/// the grains and at the hub's flush, and from a flush to the write of its message to a connection, over the last second;
+/// and the events the hub held back for a gap, fetched again from the log and saw out of order.
 /// </summary>
 public sealed record ServerMeasured(
     double Seconds,
@@ -20,7 +21,10 @@ public sealed record ServerMeasured(
     long OutboxQueuedMaxAtEnd,
     double PriceAgeAtArrivalMeanMs,
     double PriceAgeAtFlushMeanMs,
-    double FlushToWrittenMeanMs)
+    double FlushToWrittenMeanMs,
+    long EventsHeldBack,
+    long EventsRefetched,
+    long EventsOutOfOrder)
 {
     /// <summary>Null unless both readings parsed and the server clock moved.</summary>
     public static ServerMeasured? Between(ServerCounters? start, ServerCounters? end)
@@ -44,6 +48,9 @@ public sealed record ServerMeasured(
             end.OutboxQueuedMax,
             end.PriceAgeAtArrivalMeanMs,
             end.PriceAgeAtFlushMeanMs,
-            end.FlushToWrittenMeanMs);
+            end.FlushToWrittenMeanMs,
+            end.EventsHeldBack - start.EventsHeldBack,
+            end.EventsRefetched - start.EventsRefetched,
+            end.EventsOutOfOrder - start.EventsOutOfOrder);
     }
 }

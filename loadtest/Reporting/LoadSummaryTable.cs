@@ -38,6 +38,8 @@ public static class LoadSummaryTable
                 $"{m.MessagesSentPerSecond:N0}/s; {m.ClientsDropped:N0} cut off; largest outbox {m.OutboxQueuedMaxAtEnd:N0} at end"));
             Row("Server price age at arrival / flush; flush to written", string.Create(CultureInfo.InvariantCulture,
                 $"{m.PriceAgeAtArrivalMeanMs:0.0} / {m.PriceAgeAtFlushMeanMs:0.0} ms; {m.FlushToWrittenMeanMs:0.0} ms (means, last second)"));
+            Row("Server events held back / refetched / out of order", string.Create(CultureInfo.InvariantCulture,
+                $"{m.EventsHeldBack:N0} / {m.EventsRefetched:N0} / {m.EventsOutOfOrder:N0}"));
         }
         else
         {

@@ -22,8 +22,8 @@ public sealed class EventReplayRunner(BundledHistory history)
     /// <summary>Configuration the in-process silo runs with (one-day bars; SQLite in <paramref name="sqlitePath"/>).</summary>
     public static Dictionary<string, string?> SiloSettings(string sqlitePath) => new()
     {
-        ["Bars:BarSizeMs"] = "86400000",
-        ["Bars:LateToleranceMs"] = "86400000",
+        ["Bars:BarSize"] = "1.00:00:00",
+        ["Bars:LateTolerance"] = "1.00:00:00",
         ["Storage:Provider"] = "Sqlite",
         ["Storage:SqlitePath"] = sqlitePath,
     };

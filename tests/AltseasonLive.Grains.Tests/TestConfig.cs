@@ -10,12 +10,12 @@ public sealed class TestConfig
 
     private readonly Dictionary<string, string?> _values = new()
     {
-        ["Bars:BarSizeMs"] = DayMs.ToString(CultureInfo.InvariantCulture),
+        ["Bars:BarSize"] = TimeSpan.FromMilliseconds(DayMs).ToString("c", CultureInfo.InvariantCulture),
         ["Signals:Correlation:BandLookback"] = "40",
         ["Signals:Correlation:HistoryLength"] = "400",
         ["Events:Retention"] = "50",
-        ["Push:FlushIntervalMs"] = "15",
-        ["Push:ObserverRefreshMs"] = "0",
+        ["Push:FlushInterval"] = "00:00:00.015",
+        ["Push:ObserverRefresh"] = "00:00:00",
     };
 
     private int _assets;

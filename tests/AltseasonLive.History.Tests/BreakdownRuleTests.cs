@@ -72,8 +72,8 @@ public sealed class BreakdownRuleTests
             siloBuilder.AddAltseasonLive(new ConfigurationBuilder()
                 .AddInMemoryCollection(new Dictionary<string, string?>
                 {
-                    ["Bars:BarSizeMs"] = "86400000",
-                    ["Bars:LateToleranceMs"] = "86400000",
+                    ["Bars:BarSize"] = "1.00:00:00",
+                    ["Bars:LateTolerance"] = "1.00:00:00",
                     ["Storage:Provider"] = "Memory",
                 })
                 .Build());

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Runtime.InteropServices;
+using AltseasonLive.Grains.Hosting;
 
 namespace AltseasonLive.Testing;
 
@@ -38,7 +39,7 @@ public sealed class ApiProcess : IAsyncDisposable
     /// </summary>
     public static async Task<ApiProcess> StartAsync(string dataFolder, IReadOnlyDictionary<string, string> settings, string readyPath = "/healthz")
     {
-        var port = FreeTcpPort.Next();
+        var port = FreePort.One();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = dataFolder,
@@ -55,8 +56,8 @@ public sealed class ApiProcess : IAsyncDisposable
             ["Feeds:Replay:Enabled"] = "false",
             ["Feeds:Synthetic:Enabled"] = "false",
             ["Data:Folder"] = dataFolder,
-            ["Clustering:SiloPort"] = FreeTcpPort.Next().ToString(CultureInfo.InvariantCulture),
-            ["Clustering:GatewayPort"] = FreeTcpPort.Next().ToString(CultureInfo.InvariantCulture),
+            ["Clustering:SiloPort"] = FreePort.One().ToString(CultureInfo.InvariantCulture),
+            ["Clustering:GatewayPort"] = FreePort.One().ToString(CultureInfo.InvariantCulture),
             ["Ingestion:Keys:0"] = IngestionKey,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:AltseasonLive.Api.Durability"] = "Information",

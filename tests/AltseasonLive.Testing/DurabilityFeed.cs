@@ -14,8 +14,8 @@ public static class DurabilityFeed
 
     public static IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
     {
-        ["Bars:BarSizeMs"] = "86400000",
-        ["Bars:LateToleranceMs"] = "86400000",
+        ["Bars:BarSize"] = "1.00:00:00",
+        ["Bars:LateTolerance"] = "1.00:00:00",
         ["Universe:Pairs:0:Anchor"] = "RUT",
         ["Universe:Pairs:0:Partner"] = "TOTAL3",
         ["Universe:Pairs:1:Anchor"] = "RUT",

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
+using AltseasonLive.Grains.Hosting;
 
 namespace AltseasonLive.Testing;
 
@@ -30,7 +31,7 @@ public sealed class RedisProcess : IAsyncDisposable
     {
         var folder = Path.Combine(Path.GetTempPath(), "altseasonlive-redis-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var port = FreeTcpPort.Next();
+        var port = FreePort.One();
         var start = new ProcessStartInfo("redis-server")
         {
             WorkingDirectory = folder,

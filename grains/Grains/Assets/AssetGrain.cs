@@ -7,6 +7,7 @@ using AltseasonLive.Grains.Interfaces.Events;
 using AltseasonLive.Grains.Interfaces.Market;
 using AltseasonLive.Grains.Interfaces.Ticks;
 using AltseasonLive.Grains.Storage;
+using AltseasonLive.Grains.Telemetry;
 using AltseasonLive.Grains.Universe;
 using AltseasonLive.Statistics;
 using Microsoft.Extensions.Logging;
@@ -24,8 +25,12 @@ public sealed partial class AssetGrain : Grain, IAssetGrain
     private readonly IPersistentState<AssetState> _state;
     private readonly UniverseCatalog _universe;
     private readonly BarOptions _bars;
+    private readonly long _barSizeMs;
+    private readonly long _lateToleranceMs;
+    private readonly long _futureToleranceMs;
     private readonly MarketSignalOptions _signals;
     private readonly TimeProvider _clock;
+    private readonly GrainMetrics _metrics;
     private readonly WriteThrottle _throttle;
     private readonly RollingVolatility _volatility;
     private readonly List<(long BarStartMs, double Close)> _closes = [];
@@ -45,17 +50,22 @@ public sealed partial class AssetGrain : Grain, IAssetGrain
         IOptions<StorageOptions> storage,
         IOptions<PlausibilityOptions> plausibility,
         TimeProvider clock,
+        GrainMetrics metrics,
         ILogger<AssetGrain> logger)
     {
         _logger = logger;
         _plausibilityOptions = plausibility.Value;
         _state = state;
+        _metrics = metrics;
         _universe = universe;
         _bars = bars.Value;
+        _barSizeMs = (long)_bars.BarSize.TotalMilliseconds;
+        _lateToleranceMs = (long)_bars.LateTolerance.TotalMilliseconds;
+        _futureToleranceMs = (long)_bars.FutureTolerance.TotalMilliseconds;
         _signals = signals.Value;
         _clock = clock;
         _throttle = new WriteThrottle(clock, TimeSpan.FromMilliseconds(storage.Value.WriteIntervalMs));
-        _volatility = new RollingVolatility(Math.Max(2, _bars.VolatilityWindow));
+        _volatility = new RollingVolatility(_bars.VolatilityWindow);
     }
 
     private AssetState S => _state.State;
@@ -103,13 +113,14 @@ public sealed partial class AssetGrain : Grain, IAssetGrain
         var closes = _closes;
         closes.Clear();
         var nowMs = _clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var applied = 0;
         foreach (var tick in ticks)
         {
             // An unlisted symbol is a coin once a tick brought its market cap (or it is a configured coin); before, unknown
             // (the ingest grain already refuses such ticks; this keeps the rule where the state is).
             var verdict = tick.Symbol != _asset.Symbol || (!_listed && tick.MarketCap is null && !state.HasBar && !_unlistedCoin)
                 ? TickRejectReason.UnknownSymbol
-                : state.Validate(tick, _bars.BarSizeMs, _bars.LateToleranceMs, nowMs, _bars.FutureToleranceMs);
+                : state.Validate(tick, _barSizeMs, _lateToleranceMs, nowMs, _futureToleranceMs);
             if (verdict == TickRejectReason.None)
             {
                 verdict = _plausibility.Check(tick, state.LastPrice, state.MarketCapSent ? state.MarketCap : null, state.Supply, _asset.Supply);
@@ -119,8 +130,11 @@ public sealed partial class AssetGrain : Grain, IAssetGrain
             if (verdict == TickRejectReason.None)
             {
                 Apply(state, tick, closes);
+                applied++;
             }
         }
+
+        _metrics.RecordAssetBatch(applied, ticks.Length - applied, closes.Count);
 
         if (closes.Count > 0)
         {
@@ -146,7 +160,7 @@ public sealed partial class AssetGrain : Grain, IAssetGrain
             S.LastPrice,
             S.MarketCap,
             S.Supply ?? _asset.Supply,
-            S.HasBar ? BarClock.StartOf(S.BarIndex, _bars.BarSizeMs) : 0,
+            S.HasBar ? BarClock.StartOf(S.BarIndex, _barSizeMs) : 0,
             S.HasBar ? S.BarOpen : null,
             S.HasBar ? S.BarHigh : null,
             S.HasBar ? S.BarLow : null,
@@ -161,10 +175,10 @@ public sealed partial class AssetGrain : Grain, IAssetGrain
 
     private void Apply(AssetState state, in Tick tick, List<(long BarStartMs, double Close)> closes)
     {
-        var bar = BarClock.IndexOf(tick.TimeMs, _bars.BarSizeMs);
+        var bar = BarClock.IndexOf(tick.TimeMs, _barSizeMs);
         if (state.HasBar && bar > state.BarIndex && state.LastPrice is { } close)
         {
-            closes.Add((BarClock.StartOf(state.BarIndex, _bars.BarSizeMs), close));
+            closes.Add((BarClock.StartOf(state.BarIndex, _barSizeMs), close));
             state.BarsClosed++;
             state.RecentCloses.Add(close);
             if (state.RecentCloses.Count > _volatility.Window + 1)

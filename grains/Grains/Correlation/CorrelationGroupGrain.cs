@@ -5,6 +5,7 @@ using AltseasonLive.Grains.Interfaces.Correlation;
 using AltseasonLive.Grains.Interfaces.Live;
 using AltseasonLive.Grains.Interfaces.Ticks;
 using AltseasonLive.Grains.Storage;
+using AltseasonLive.Grains.Telemetry;
 using AltseasonLive.Grains.Ticks;
 using AltseasonLive.Grains.Universe;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,7 @@ namespace AltseasonLive.Grains.Correlation;
 /// All pairs of one anchor (key = anchor symbol). Ticks of other symbols are ignored, so callers may send a whole
 /// batch. Ticks revise the in-progress bar of the banks; a tick in a later
 /// bar commits the current one, and the committed statistics of every pair-window go to its grain in one call per
-/// batch. Live correlations go to the push notifier at most once per <see cref="PushOptions.FlushIntervalMs"/>, only
+/// batch. Live correlations go to the push notifier at most once per <see cref="PushOptions.FlushInterval"/>, only
 /// the changed ones (a timer publishes the end of a burst). The banks are rebuilt on activation from the committed
 /// bars kept in state (twice the longest window).
 /// </summary>
@@ -27,6 +28,7 @@ public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain, IChec
     private readonly WriteThrottle _throttle;
     private readonly WriteThrottle _publish;
     private readonly TimeSpan _publishInterval;
+    private readonly GrainMetrics _metrics;
     private CorrelationBanks _banks = new(new CorrelationGroupLayout("", []));
     private PairBarCloseBuffer _closes;
     private GroupLiveSeries _series = new(0);
@@ -38,13 +40,15 @@ public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain, IChec
         IOptions<BarOptions> bars,
         IOptions<StorageOptions> storage,
         IOptions<PushOptions> push,
-        TimeProvider clock)
+        TimeProvider clock,
+        GrainMetrics metrics)
     {
         _state = state;
+        _metrics = metrics;
         _universe = universe;
-        _barSizeMs = bars.Value.BarSizeMs;
+        _barSizeMs = (long)bars.Value.BarSize.TotalMilliseconds;
         _throttle = new WriteThrottle(clock, TimeSpan.FromMilliseconds(storage.Value.WriteIntervalMs));
-        _publishInterval = TimeSpan.FromMilliseconds(Math.Max(1, push.Value.FlushIntervalMs));
+        _publishInterval = push.Value.FlushInterval;
         _publish = new WriteThrottle(clock, _publishInterval);
         _closes = new PairBarCloseBuffer(_banks);
         _pending = new PendingPartnerPrices(_banks);
@@ -91,6 +95,7 @@ public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain, IChec
     {
         // One state lookup per call: the persistent-state getter checks the runtime context (a thread-static) each time.
         var state = S;
+        _metrics.RecordCorrelationBatch(ticks.Length);
         if (TickOrder.IsByTime(ticks))
         {
             foreach (var tick in ticks)

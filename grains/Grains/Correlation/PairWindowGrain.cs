@@ -70,7 +70,7 @@ public sealed class PairWindowGrain : Grain, IPairWindowGrain
             }
 
             S.History.Add(new HistoryPoint(bar.Stats.BarStartMs, value, band?.Item1, band?.Item2));
-            Trim(S.History, Math.Max(1, _options.HistoryLength));
+            Trim(S.History, _options.HistoryLength);
         }
 
         _throttle.MarkDirty();
@@ -108,7 +108,7 @@ public sealed class PairWindowGrain : Grain, IPairWindowGrain
     }
 
     private RollingPercentileBand NewBand() =>
-        new(Math.Max(2, _options.BandLookback), _options.BandLowerPercentile, _options.BandUpperPercentile);
+        new(_options.BandLookback, _options.BandLowerPercentile, _options.BandUpperPercentile);
 
     private static void Trim<T>(List<T> list, int max)
     {

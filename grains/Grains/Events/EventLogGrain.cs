@@ -3,6 +3,7 @@ using AltseasonLive.Grains.Configuration;
 using AltseasonLive.Grains.Interfaces.Events;
 using AltseasonLive.Grains.Interfaces.Live;
 using AltseasonLive.Grains.Storage;
+using AltseasonLive.Grains.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace AltseasonLive.Grains.Events;
@@ -19,14 +20,17 @@ public sealed class EventLogGrain : Grain, IEventLogGrain
 {
     private readonly IPersistentState<EventLogState> _state;
     private readonly int _retention;
+    private readonly GrainMetrics _metrics;
     private readonly List<MarketEvent> _held = [];
 
     public EventLogGrain(
         [PersistentState("events", StorageNames.Default)] IPersistentState<EventLogState> state,
-        IOptions<EventLogOptions> options)
+        IOptions<EventLogOptions> options,
+        GrainMetrics metrics)
     {
         _state = state;
-        _retention = Math.Max(1, options.Value.Retention);
+        _metrics = metrics;
+        _retention = options.Value.Retention;
     }
 
     public Task<ImmutableArray<MarketEvent>> Append(ImmutableArray<MarketEvent> events)
@@ -101,6 +105,7 @@ public sealed class EventLogGrain : Grain, IEventLogGrain
         }
 
         await _state.WriteStateAsync();
+        _metrics.AddEventsLogged(events.Length);
         var result = logged.MoveToImmutable();
         await GrainFactory.GetGrain<IPushNotifierGrain>(0).PublishEvents(result);
         return result;

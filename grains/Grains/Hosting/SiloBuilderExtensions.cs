@@ -1,6 +1,7 @@
 using AltseasonLive.Grains.Configuration;
 using AltseasonLive.Grains.Events;
 using AltseasonLive.Grains.Storage;
+using AltseasonLive.Grains.Telemetry;
 using AltseasonLive.Grains.Universe;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,11 +27,12 @@ public static class SiloBuilderExtensions
     {
         var services = silo.Services;
         services.AddOptions<UniverseOptions>().Bind(config.GetSection(UniverseOptions.SectionName)).PostConfigure(DefaultUniverse.ApplyTo);
-        services.AddOptions<BarOptions>().Bind(config.GetSection(BarOptions.SectionName));
-        services.AddOptions<CorrelationSignalOptions>().Bind(config.GetSection(CorrelationSignalOptions.SectionName));
-        services.AddOptions<MarketSignalOptions>().Bind(config.GetSection(MarketSignalOptions.SectionName)).PostConfigure(DefaultUniverse.ApplyTo);
-        services.AddOptions<PushOptions>().Bind(config.GetSection(PushOptions.SectionName));
-        services.AddOptions<EventLogOptions>().Bind(config.GetSection(EventLogOptions.SectionName));
+        services.AddValidatedOptions<BarOptions>(config, BarOptions.SectionName);
+        services.AddValidatedOptions<CorrelationSignalOptions>(config, CorrelationSignalOptions.SectionName);
+        services.AddValidatedOptions<MarketSignalOptions>(config, MarketSignalOptions.SectionName).PostConfigure(DefaultUniverse.ApplyTo);
+        services.AddValidatedOptions<PushOptions>(config, PushOptions.SectionName);
+        services.AddValidatedOptions<EventLogOptions>(config, EventLogOptions.SectionName);
+        services.AddSingleton<GrainMetrics>();
         services.AddOptions<SeriesHistoryOptions>().Bind(config.GetSection(SeriesHistoryOptions.SectionName))
             .Validate(o => o.Length >= 1, "SeriesHistory:Length must be at least 1 bar.").ValidateOnStart();
         services.AddOptions<PlausibilityOptions>().Bind(config.GetSection(PlausibilityOptions.SectionName)).ValidateOnStart();

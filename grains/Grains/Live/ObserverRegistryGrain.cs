@@ -18,7 +18,7 @@ public sealed class ObserverRegistryGrain : Grain, IObserverRegistryGrain
     public ObserverRegistryGrain(TimeProvider clock, IOptions<PushOptions> options)
     {
         _clock = clock;
-        _expiry = TimeSpan.FromMilliseconds(options.Value.ObserverExpiryMs);
+        _expiry = options.Value.ObserverExpiry;
     }
 
     public Task Register(IMarketObserver observer)

@@ -26,7 +26,7 @@ public sealed partial class PushNotifierGrain : Grain, IPushNotifierGrain
 
     public PushNotifierGrain(IOptions<PushOptions> options, TimeProvider clock, ILogger<PushNotifierGrain> logger)
     {
-        _observerRefresh = TimeSpan.FromMilliseconds(options.Value.ObserverRefreshMs);
+        _observerRefresh = options.Value.ObserverRefresh;
         _clock = clock;
         _logger = logger;
     }

@@ -51,7 +51,7 @@ public sealed partial class MarketGrain : Grain, IMarketGrain
         _state = state;
         _universe = universe;
         _signals = signals.Value;
-        _barSizeMs = bars.Value.BarSizeMs;
+        _barSizeMs = (long)bars.Value.BarSize.TotalMilliseconds;
         _throttle = new WriteThrottle(clock, TimeSpan.FromMilliseconds(storage.Value.WriteIntervalMs));
         _altseason = new AltseasonIndexParameters(_signals.AltseasonTopCoins, _signals.AltseasonLookbackDays, _signals.AltseasonMinCoins);
     }

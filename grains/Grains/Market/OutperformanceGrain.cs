@@ -51,7 +51,7 @@ public sealed class OutperformanceGrain : Grain, IOutperformanceGrain
             _state.State.LastBenchmarkBarMs = Math.Max(_state.State.LastBenchmarkBarMs ?? long.MinValue, barStartMs);
         }
 
-        var events = _state.State.OnBarClosed(_symbol, _benchmark, symbol == _symbol, barStartMs, close, Math.Max(1, _signals.StreakLength));
+        var events = _state.State.OnBarClosed(_symbol, _benchmark, symbol == _symbol, barStartMs, close, _signals.StreakLength);
         await _state.WriteStateAsync();
         if (events.Count > 0)
         {

@@ -23,7 +23,7 @@ public sealed class UniverseCatalog
     public UniverseCatalog(IOptions<UniverseOptions> options, IOptions<BarOptions> bars)
     {
         var universe = options.Value;
-        BarSizeMs = bars.Value.BarSizeMs;
+        BarSizeMs = (long)bars.Value.BarSize.TotalMilliseconds;
         _assets = universe.Assets
             .Where(a => !string.IsNullOrWhiteSpace(a.Symbol))
             .GroupBy(a => a.Symbol, StringComparer.Ordinal)

@@ -26,7 +26,7 @@ public sealed class BreakdownScenario
     public static IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
     {
         ["Feeds:Mode"] = "Off",
-        ["Bars:BarSizeMs"] = BarMs.ToString(CultureInfo.InvariantCulture),
+        ["Bars:BarSize"] = TimeSpan.FromMilliseconds(BarMs).ToString("c", CultureInfo.InvariantCulture),
         ["Universe:Pairs:0:Anchor"] = "RUT",
         ["Universe:Pairs:0:Partner"] = "TOTAL3",
         ["Universe:Windows:0"] = "10",

@@ -49,9 +49,9 @@ public sealed class FuzzCampaign : IAsyncLifetime
         ["Ingestion:MaxItems"] = MaxItems.ToString(CultureInfo.InvariantCulture),
         ["Ingestion:MaxRequestBytes"] = MaxRequestBytes.ToString(CultureInfo.InvariantCulture),
         ["Ingestion:GrainBatchSize"] = MaxItems.ToString(CultureInfo.InvariantCulture),
-        ["Bars:BarSizeMs"] = BarSizeMs.ToString(CultureInfo.InvariantCulture),
-        ["Bars:LateToleranceMs"] = "2000",
-        ["Bars:FutureToleranceMs"] = "300000",
+        ["Bars:BarSize"] = TimeSpan.FromMilliseconds(BarSizeMs).ToString("c", CultureInfo.InvariantCulture),
+        ["Bars:LateTolerance"] = "00:00:02",
+        ["Bars:FutureTolerance"] = "00:05:00",
     };
 
     public ApiServer Server => _server ?? throw new InvalidOperationException("Not started.");

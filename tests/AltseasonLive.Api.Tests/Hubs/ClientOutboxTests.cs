@@ -5,12 +5,15 @@ using AltseasonLive.Api.Push;
 using AltseasonLive.Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AltseasonLive.Api.Tests.Hubs;
 
 /// <summary>The per-connection outbox on its own, with a sender the test can freeze like a stalled socket.</summary>
-public sealed class ClientOutboxTests
+public sealed class ClientOutboxTests : IDisposable
 {
+    private TestMetrics Metrics { get; } = new();
+
     private static readonly MarketHubOptions Options = new()
     {
         ClientBufferCapacity = 8,
@@ -18,6 +21,8 @@ public sealed class ClientOutboxTests
         MaxUpdatesPerSecond = 1000,
         SendTimeoutSeconds = 30,
     };
+
+    public void Dispose() => Metrics.Dispose();
 
     private static SharedSeries Asi(long timeMs, double value) =>
         SharedSeries.Create([new SeriesMessage("altseason", "AltseasonIndex", "ASI", timeMs, value, false)]);
@@ -28,8 +33,8 @@ public sealed class ClientOutboxTests
         var sender = new GatedSender();
         var market = new FakeMarketQueries(retention: 1000);
         var aborted = new List<string>();
-        var counters = new PushCounters();
-        var outbox = new ClientOutbox("c1", sender, market, Options, counters, aborted.Add, TimeProvider.System);
+        using var metrics = new TestMetrics();
+        var outbox = new ClientOutbox("c1", sender, market, Options, metrics.Push, aborted.Add, TimeProvider.System);
         var writer = Task.Run(outbox.RunAsync);
 
         Assert.True(outbox.TrySubscribeEvents(null));
@@ -51,7 +56,7 @@ public sealed class ClientOutboxTests
         await sender.WaitForAsync(() => sender.EventSequences.Count == 6);
         Assert.Equal(Enumerable.Range(1, 6).Select(i => (long)i), sender.EventSequences);
         Assert.Equal(1, outbox.DroppedSeries);
-        Assert.Equal(1, counters.SeriesDropped);
+        Assert.Equal(1, metrics.View.Total(PushCounters.SeriesDroppedName));
         Assert.DoesNotContain(HubMethods.Series, sender.Methods);
         Assert.Empty(aborted);
 
@@ -67,7 +72,7 @@ public sealed class ClientOutboxTests
         var sender = new GatedSender();
         var market = new FakeMarketQueries(retention: 1000);
         var aborted = new ConcurrentQueue<string>();
-        var outbox = new ClientOutbox("c2", sender, market, Options, new PushCounters(), aborted.Enqueue, TimeProvider.System);
+        var outbox = new ClientOutbox("c2", sender, market, Options, Metrics.Push, aborted.Enqueue, TimeProvider.System);
         var writer = Task.Run(outbox.RunAsync);
         Assert.True(outbox.TrySubscribeEvents(null));
         await sender.WaitForSendsAsync(1);
@@ -90,8 +95,8 @@ public sealed class ClientOutboxTests
     {
         var sender = new GatedSender();
         var market = new FakeMarketQueries(retention: 1000);
-        var counters = new PushCounters();
-        var outbox = new ClientOutbox("gap", sender, market, Options, counters, _ => { }, TimeProvider.System);
+        using var metrics = new TestMetrics();
+        var outbox = new ClientOutbox("gap", sender, market, Options, metrics.Push, _ => { }, TimeProvider.System);
         var writer = Task.Run(outbox.RunAsync);
         Assert.True(outbox.TrySubscribeEvents(0));
         Assert.True(outbox.TrySubscribe(new SnapshotMessage("altseason", 0, new { })));
@@ -104,7 +109,7 @@ public sealed class ClientOutboxTests
 
         await sender.WaitForAsync(() => sender.EventSequences.Count == 5);
         Assert.Equal([1L, 2L, 3L, 4L, 5L], sender.EventSequences);
-        Assert.Equal(2, counters.EventsRefetched);
+        Assert.Equal(2, metrics.View.Total(PushCounters.EventsRefetchedName));
         outbox.Stop();
         await writer;
     }
@@ -113,9 +118,9 @@ public sealed class ClientOutboxTests
     public async Task A_write_stuck_longer_than_the_send_timeout_aborts_the_connection()
     {
         var sender = new GatedSender();
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider();
         var aborted = new ConcurrentQueue<string>();
-        var outbox = new ClientOutbox("c3", sender, new FakeMarketQueries(retention: 10), Options, new PushCounters(), aborted.Enqueue, clock);
+        var outbox = new ClientOutbox("c3", sender, new FakeMarketQueries(retention: 10), Options, Metrics.Push, aborted.Enqueue, clock);
         var writer = Task.Run(outbox.RunAsync);
         Assert.True(outbox.TrySubscribe(new SnapshotMessage("altseason", 0, new { })));
         await sender.WaitForSendsAsync(1);
@@ -140,7 +145,7 @@ public sealed class ClientOutboxTests
         var second = new GatedSender();
         var market = new FakeMarketQueries(retention: 10);
         var outboxes = new[] { first, second }
-            .Select((s, i) => new ClientOutbox($"s{i}", s, market, Options, new PushCounters(), _ => { }, TimeProvider.System))
+            .Select((s, i) => new ClientOutbox($"s{i}", s, market, Options, Metrics.Push, _ => { }, TimeProvider.System))
             .ToList();
         var writers = outboxes.Select(o => Task.Run(o.RunAsync)).ToList();
         foreach (var outbox in outboxes)
@@ -157,18 +162,6 @@ public sealed class ClientOutboxTests
         Assert.Same(batch.Message, second.Messages[^1]);
         outboxes.ForEach(o => o.Stop());
         await Task.WhenAll(writers);
-    }
-
-    /// <summary>A clock the test moves by hand (timestamps in ms).</summary>
-    private sealed class ManualClock : TimeProvider
-    {
-        private long _now = 1;
-
-        public override long TimestampFrequency => 1000;
-
-        public override long GetTimestamp() => Interlocked.Read(ref _now);
-
-        public void Advance(TimeSpan by) => Interlocked.Add(ref _now, (long)by.TotalMilliseconds);
     }
 
     /// <summary>Records writes; while frozen, a write waits (honouring cancellation) like a socket whose peer stopped reading.</summary>

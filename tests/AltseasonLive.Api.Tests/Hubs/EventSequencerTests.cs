@@ -1,4 +1,6 @@
 using AltseasonLive.Api.Push;
+using AltseasonLive.Api.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AltseasonLive.Api.Tests.Hubs;
 
@@ -14,15 +16,15 @@ public sealed class EventSequencerTests
     [Fact]
     public void A_hub_that_sees_n_plus_2_before_n_plus_1_holds_it_and_releases_both_in_order()
     {
-        var counters = new PushCounters();
-        var sequencer = new EventSequencer(counters, new ManualClock());
+        using var metrics = new TestMetrics();
+        var sequencer = new EventSequencer(metrics.Push, new FakeTimeProvider());
         sequencer.Start(0);
 
         Assert.True(sequencer.Offer([E(1)]));
         Assert.Equal([1L], Sequences(sequencer));
         Assert.False(sequencer.Offer([E(3)]));
         Assert.Empty(Sequences(sequencer));
-        Assert.Equal(1, counters.EventsHeldBack);
+        Assert.Equal(1, metrics.View.Total(PushCounters.EventsHeldBackName));
 
         Assert.True(sequencer.Offer([E(2)]));
         Assert.Equal([2L, 3L], Sequences(sequencer));
@@ -32,9 +34,9 @@ public sealed class EventSequencerTests
     [Fact]
     public void A_gap_that_outlives_the_hold_time_is_refetched_from_the_log_and_nothing_is_released_twice()
     {
-        var clock = new ManualClock();
-        var counters = new PushCounters();
-        var sequencer = new EventSequencer(counters, clock);
+        var clock = new FakeTimeProvider();
+        using var metrics = new TestMetrics();
+        var sequencer = new EventSequencer(metrics.Push, clock);
         sequencer.Start(10);
         sequencer.Offer([E(9), E(10), E(11), E(13), E(14)]);
         Assert.Equal([11L], Sequences(sequencer));
@@ -48,7 +50,7 @@ public sealed class EventSequencerTests
         // The log answers with everything after 11, including what the hub already holds.
         sequencer.Offer([E(12), E(13), E(14), E(15)], refetched: true);
         Assert.Equal([12L, 13L, 14L, 15L], Sequences(sequencer));
-        Assert.Equal(2, counters.EventsRefetched);
+        Assert.Equal(2, metrics.View.Total(PushCounters.EventsRefetchedName));
         sequencer.Offer([E(12), E(15)]);
         Assert.Empty(Sequences(sequencer));
     }
@@ -56,7 +58,8 @@ public sealed class EventSequencerTests
     [Fact]
     public void Events_before_the_start_are_held_then_released_from_the_logs_position()
     {
-        var sequencer = new EventSequencer(new PushCounters(), new ManualClock());
+        using var metrics = new TestMetrics();
+        var sequencer = new EventSequencer(metrics.Push, new FakeTimeProvider());
         sequencer.Offer([E(6), E(4), E(5)]);
         Assert.Empty(Sequences(sequencer));
         sequencer.Start(4);
@@ -66,23 +69,11 @@ public sealed class EventSequencerTests
     [Fact]
     public void A_batch_out_of_order_inside_is_counted_and_sent_in_order()
     {
-        var counters = new PushCounters();
-        var sequencer = new EventSequencer(counters, new ManualClock());
+        using var metrics = new TestMetrics();
+        var sequencer = new EventSequencer(metrics.Push, new FakeTimeProvider());
         sequencer.Start(0);
         sequencer.Offer([E(1), E(3), E(2)]);
         Assert.Equal([1L, 2L, 3L], Sequences(sequencer));
-        Assert.Equal(1, counters.EventsOutOfOrder);
-    }
-
-    /// <summary>A clock the test moves by hand (timestamps in ms).</summary>
-    private sealed class ManualClock : TimeProvider
-    {
-        private long _now = 1;
-
-        public override long TimestampFrequency => 1000;
-
-        public override long GetTimestamp() => Interlocked.Read(ref _now);
-
-        public void Advance(TimeSpan by) => Interlocked.Add(ref _now, (long)by.TotalMilliseconds);
+        Assert.Equal(1, metrics.View.Total(PushCounters.EventsOutOfOrderName));
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using AltseasonLive.Api.Extensions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using AltseasonLive.Grains.Hosting;
 
 namespace AltseasonLive.Api.Tests.Infrastructure;
 
@@ -44,8 +45,8 @@ public sealed class ApiServer : IAsyncDisposable
             ["Feeds:Synthetic:Enabled"] = "false",
             ["Storage:Provider"] = "Memory",
             ["Data:Folder"] = dataFolder,
-            ["Clustering:SiloPort"] = FreeTcpPort().ToString(),
-            ["Clustering:GatewayPort"] = FreeTcpPort().ToString(),
+            ["Clustering:SiloPort"] = FreePort.One().ToString(),
+            ["Clustering:GatewayPort"] = FreePort.One().ToString(),
             ["Ingestion:Keys:0"] = IngestionKey,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Orleans"] = "Error",
@@ -92,12 +93,5 @@ public sealed class ApiServer : IAsyncDisposable
         {
             // A file still held open by a background flush; the temp folder is cleaned by the OS.
         }
-    }
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

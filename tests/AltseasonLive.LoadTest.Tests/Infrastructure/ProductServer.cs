@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using AltseasonLive.Api.Extensions;
 using Microsoft.AspNetCore.Builder;
+using AltseasonLive.Grains.Hosting;
 
 namespace AltseasonLive.LoadTest.Tests.Infrastructure;
 
@@ -38,8 +39,8 @@ public sealed class ProductServer : IAsyncDisposable
             ["Feeds:Synthetic:Enabled"] = "false",
             ["Storage:Provider"] = "Memory",
             ["Data:Folder"] = dataFolder,
-            ["Clustering:SiloPort"] = FreeTcpPort().ToString(),
-            ["Clustering:GatewayPort"] = FreeTcpPort().ToString(),
+            ["Clustering:SiloPort"] = FreePort.One().ToString(),
+            ["Clustering:GatewayPort"] = FreePort.One().ToString(),
             ["Ingestion:Keys:0"] = IngestionKey,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Orleans"] = "Error",
@@ -69,12 +70,5 @@ public sealed class ProductServer : IAsyncDisposable
         {
             // A file still held by a background flush; the OS cleans the temp folder.
         }
-    }
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

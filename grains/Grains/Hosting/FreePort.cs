@@ -1,11 +1,17 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace AltseasonLive.Silo.Hosting;
+namespace AltseasonLive.Grains.Hosting;
 
-/// <summary>Asks the OS for free loopback TCP ports, so in-process silos do not collide with a running one.</summary>
+/// <summary>
+/// Asks the OS for free loopback TCP ports, so that in-process silos, test servers and benchmarks do not collide with a
+/// running one. The one copy for every host, tool and test.
+/// </summary>
 public static class FreePort
 {
+    /// <summary>One free port (released again at once, so the caller binds it soon after).</summary>
+    public static int One() => Next(1)[0];
+
     /// <summary><paramref name="count"/> distinct ports, all held open together while chosen.</summary>
     public static int[] Next(int count)
     {
