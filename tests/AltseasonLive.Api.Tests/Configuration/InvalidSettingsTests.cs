@@ -8,7 +8,7 @@ public sealed class InvalidSettingsTests
     [Theory]
     [InlineData("Push:FlushInterval", "00:00:00")]
     [InlineData("Push:ObserverExpiry", "00:00:00.5")]
-    [InlineData("Push:MaxBatch", "0")]
+    [InlineData("Signals:Correlation:HistoryLength", "0")]
     [InlineData("Bars:BarSize", "-00:00:01")]
     [InlineData("Bars:VolatilityWindow", "1")]
     [InlineData("Events:Retention", "0")]
