@@ -9,6 +9,7 @@ namespace AltseasonLive.Api.Tests.Limits;
 /// <c>/api/ticks/ws</c> against half-sent frames: a per-key cap on connections, a frame timeout, and a receive buffer
 /// bounded well below the request limit, so that memory returns to its baseline after the attack.
 /// </summary>
+[Collection(MemoryMeasurementCollection.Name)]
 public sealed class StreamConnectionTests(ITestOutputHelper output)
 {
     private const int MiB = 1024 * 1024;
