@@ -8,26 +8,25 @@ namespace AltseasonLive.Cluster.Tests;
 /// <summary>Three api processes on one private Redis form one cluster: shared grain state in Redis, readiness, the operator dashboard.</summary>
 public sealed class ClusterFormationTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "altseasonlive-cluster-tests", Guid.NewGuid().ToString("N"));
-    private RedisProcess? _redis;
+    private PrivateCluster? _cluster;
 
-    public async Task InitializeAsync() => _redis = await RedisProcess.StartAsync();
+    private string Root => _cluster!.Root;
+
+    public async Task InitializeAsync() => _cluster = await PrivateCluster.StartAsync();
 
     public async Task DisposeAsync()
     {
-        if (_redis is not null)
+        if (_cluster is not null)
         {
-            await _redis.DisposeAsync();
+            await _cluster.DisposeAsync();
         }
-
-        Directory.Delete(_root, recursive: true);
     }
 
     [Fact]
     public async Task Three_nodes_on_one_redis_form_one_cluster_that_serves_the_same_grains_from_every_node_and_guards_the_dashboard()
     {
-        var redis = _redis!;
-        var started = await Task.WhenAll(ClusterNode.StartAsync(_root, "a", redis), ClusterNode.StartAsync(_root, "b", redis), ClusterNode.StartAsync(_root, "c", redis));
+        var redis = _cluster!.Redis;
+        var started = await Task.WhenAll(ClusterNode.StartAsync(Root, "a", redis), ClusterNode.StartAsync(Root, "b", redis), ClusterNode.StartAsync(Root, "c", redis));
         await using var a = started[0];
         await using var b = started[1];
         await using var c = started[2];

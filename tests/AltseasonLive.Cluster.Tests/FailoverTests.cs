@@ -13,29 +13,28 @@ public sealed class FailoverTests(UninterruptedRun reference, ITestOutputHelper 
     /// <summary>Kill to first accepted tick on a survivor: detection (2 missed 1 s probes) plus reactivation, with slack for a loaded 2-core machine.</summary>
     private static readonly TimeSpan FailoverBound = TimeSpan.FromSeconds(30);
 
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "altseasonlive-cluster-tests", Guid.NewGuid().ToString("N"));
-    private RedisProcess? _redis;
+    private PrivateCluster? _cluster;
 
-    public async Task InitializeAsync() => _redis = await RedisProcess.StartAsync();
+    private string Root => _cluster!.Root;
+
+    public async Task InitializeAsync() => _cluster = await PrivateCluster.StartAsync();
 
     public async Task DisposeAsync()
     {
-        if (_redis is not null)
+        if (_cluster is not null)
         {
-            await _redis.DisposeAsync();
+            await _cluster.DisposeAsync();
         }
-
-        Directory.Delete(_root, recursive: true);
     }
 
     [Fact]
     public async Task Killing_the_node_that_hosts_the_event_log_mid_feed_leaves_a_cluster_that_serves_again_within_the_bound_and_every_subscriber_gets_every_event_in_order()
     {
-        var redis = _redis!;
+        var redis = _cluster!.Redis;
         var requests = Feed.Requests;
 
         // a starts alone, so every grain of the first requests (the event log among them) is activated on a.
-        var a = await ClusterNode.StartAsync(_root, "a", redis);
+        var a = await ClusterNode.StartAsync(Root, "a", redis);
         using (var toA = a.CreateClient())
         {
             foreach (var request in requests.Take(40))
@@ -44,7 +43,7 @@ public sealed class FailoverTests(UninterruptedRun reference, ITestOutputHelper 
             }
         }
 
-        var started = await Task.WhenAll(ClusterNode.StartAsync(_root, "b", redis), ClusterNode.StartAsync(_root, "c", redis));
+        var started = await Task.WhenAll(ClusterNode.StartAsync(Root, "b", redis), ClusterNode.StartAsync(Root, "c", redis));
         await using var b = started[0];
         await using var c = started[1];
         await Feed.WaitForActiveSilosAsync(b, 3, TimeSpan.FromSeconds(30));
@@ -122,9 +121,9 @@ public sealed class FailoverTests(UninterruptedRun reference, ITestOutputHelper 
     [Fact]
     public async Task A_node_stopped_gracefully_rejoins_and_a_cluster_stopped_and_started_again_resumes_from_redis()
     {
-        var redis = _redis!;
+        var redis = _cluster!.Redis;
         var requests = Feed.Requests;
-        var nodes = await Task.WhenAll(ClusterNode.StartAsync(_root, "a", redis), ClusterNode.StartAsync(_root, "b", redis), ClusterNode.StartAsync(_root, "c", redis));
+        var nodes = await Task.WhenAll(ClusterNode.StartAsync(Root, "a", redis), ClusterNode.StartAsync(Root, "b", redis), ClusterNode.StartAsync(Root, "c", redis));
         await Feed.WaitForActiveSilosAsync(nodes[0], 3, TimeSpan.FromSeconds(30));
         for (var i = 0; i < 120; i++)
         {
@@ -135,7 +134,7 @@ public sealed class FailoverTests(UninterruptedRun reference, ITestOutputHelper 
         // b leaves cleanly (its grains write their state as they deactivate) and comes back on new ports.
         await nodes[1].StopAsync();
         await nodes[1].DisposeAsync();
-        nodes[1] = await ClusterNode.StartAsync(_root, "b2", redis);
+        nodes[1] = await ClusterNode.StartAsync(Root, "b2", redis);
         foreach (var node in nodes)
         {
             await Feed.WaitForActiveSilosAsync(node, 3, TimeSpan.FromSeconds(30));
@@ -154,7 +153,7 @@ public sealed class FailoverTests(UninterruptedRun reference, ITestOutputHelper 
             await node.DisposeAsync();
         }
 
-        var restarted = await Task.WhenAll(ClusterNode.StartAsync(_root, "a3", redis), ClusterNode.StartAsync(_root, "b3", redis), ClusterNode.StartAsync(_root, "c3", redis));
+        var restarted = await Task.WhenAll(ClusterNode.StartAsync(Root, "a3", redis), ClusterNode.StartAsync(Root, "b3", redis), ClusterNode.StartAsync(Root, "c3", redis));
         try
         {
             await Feed.WaitForActiveSilosAsync(restarted[2], 3, TimeSpan.FromSeconds(30));
