@@ -3,8 +3,9 @@ using HdrHistogram;
 namespace AltseasonLive.LoadTest.Load;
 
 /// <summary>
-/// Thread-safe latency recording in microseconds (HdrHistogram <see cref="Recorder"/>, 3 significant digits, up to one
-/// hour). <see cref="TakeInterval"/> drains what was recorded since the previous call into the running total, so a live
+/// Thread-safe latency recording in microseconds (HdrHistogram <see cref="Recorder"/> over a
+/// <see cref="LongConcurrentHistogram"/>, 3 significant digits, up to one hour). Many publishers and subscribers record at
+/// once; a plain histogram loses increments under that race, and its total then disagrees with its counts. <see cref="TakeInterval"/> drains what was recorded since the previous call into the running total, so a live
 /// display can show per-interval percentiles while the summary keeps everything after the warm-up.
 /// Values outside 0..1 h (clock skew, ticks from another feed) are counted in <see cref="OutOfRange"/> instead.
 /// </summary>
@@ -12,7 +13,7 @@ public sealed class LatencyRecorder
 {
     public const long HighestMicroseconds = 3_600_000_000;
 
-    private readonly Recorder _recorder = new(1, HighestMicroseconds, 3, (id, low, high, digits) => new LongHistogram(id, low, high, digits));
+    private readonly Recorder _recorder = new(1, HighestMicroseconds, 3, (id, low, high, digits) => new LongConcurrentHistogram(id, low, high, digits));
     private readonly LongHistogram _total = new(1, HighestMicroseconds, 3);
     private readonly Lock _gate = new();
     private HistogramBase? _recycle;

@@ -52,6 +52,42 @@ public sealed class LatencyRecorderTests
     }
 
     [Fact]
+    public async Task Concurrent_writers_lose_no_value_and_intervals_stay_readable()
+    {
+        const int writers = 4;
+        const int perWriter = 1_000_000;
+        var recorder = new LatencyRecorder();
+        using var stop = new CancellationTokenSource();
+        long intervalCount = 0;
+        var reader = Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                intervalCount += recorder.TakeInterval().Count;
+            }
+        });
+
+        using var start = new Barrier(writers);
+        var threads = Enumerable.Range(0, writers).Select(_ => new Thread(() =>
+        {
+            start.SignalAndWait();
+            for (var i = 0; i < perWriter; i++)
+            {
+                recorder.Record(1_000 + (i % 5_000));
+            }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+        stop.Cancel();
+        await reader;
+
+        var total = recorder.Total();
+        Assert.Equal((long)writers * perWriter, total.Count);
+        Assert.InRange(intervalCount, 0, total.Count);
+        Assert.InRange(total.P999Ms, 1, 6.1);
+    }
+
+    [Fact]
     public void Empty_summary_is_all_zero() =>
         Assert.Equal(LatencySummary.Empty, new LatencyRecorder().Total());
 }
