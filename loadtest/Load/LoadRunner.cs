@@ -21,7 +21,7 @@ public sealed class LoadRunner(LoadSettings settings)
             Timeout = TimeSpan.FromSeconds(30),
         };
         var probe = new ServerProbe(http, settings.ServerPid);
-        var (start, publishable) = await ChooseSymbolsAsync(probe, cancellationToken);
+        var (start, publishable) = LoadStart.Choose(await probe.GetAssetsAsync(cancellationToken), settings.Symbols, settings.Seed);
 
         var latency = new LatencyRecorder();
         var tracked = Enumerable.Range(0, settings.Subscribers).Select(_ => new Subscriber(settings.Url, settings.Topics, latency)).ToList();
@@ -63,35 +63,6 @@ public sealed class LoadRunner(LoadSettings settings)
 
             await Task.WhenAll(tracked.Concat(idle).Select(s => s.DisposeAsync().AsTask()));
         }
-    }
-
-    private async Task<(SyntheticStart Start, IReadOnlySet<string> Publishable)> ChooseSymbolsAsync(ServerProbe probe, CancellationToken ct)
-    {
-        var assets = await probe.GetAssetsAsync(ct);
-        var known = assets.Select(a => a.Symbol).ToHashSet(StringComparer.Ordinal);
-        foreach (var required in new[] { "RUT", "BTC", "ETH" })
-        {
-            if (!known.Contains(required))
-            {
-                throw new InvalidOperationException($"The server's universe has no {required}; the synthetic model needs RUT, BTC and ETH.");
-            }
-        }
-
-        var coins = assets
-            .Where(a => a.Class == "Coin" && a.Symbol is not ("BTC" or "ETH"))
-            .Select(a => a.Symbol)
-            .Take(settings.Symbols)
-            .ToList();
-        var random = new Random(settings.Seed);
-        var start = new SyntheticStart(
-            2600,
-            new SyntheticAsset("BTC", 90_000),
-            new SyntheticAsset("ETH", 3_000),
-            [.. coins.Select(c => new SyntheticAsset(c, Math.Round(0.1 + (random.NextDouble() * 200), 4)))],
-            7.5e11,
-            1.8e11);
-        var publishable = new HashSet<string>(coins, StringComparer.Ordinal) { "RUT", "BTC", "ETH" };
-        return (start, publishable);
     }
 
     private Publisher CreatePublisher(HttpClient http, TickStream stream, RatePacer pacer, PublisherCounters counters) =>

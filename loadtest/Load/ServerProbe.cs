@@ -16,8 +16,8 @@ public sealed class ServerProbe(HttpClient http, int? serverPid)
     /// <summary>False once <c>/api/stats</c> answered 404 (the api exposes no counters).</summary>
     public bool StatsAvailable { get; private set; } = true;
 
-    /// <summary>Symbols of the server's universe by class name (<c>Coin</c>, <c>EquityIndex</c>, ...), in the server's order.</summary>
-    public async Task<IReadOnlyList<(string Symbol, string Class)>> GetAssetsAsync(CancellationToken cancellationToken)
+    /// <summary>The server's universe (class names <c>Coin</c>, <c>EquityIndex</c>, ...), in the server's order.</summary>
+    public async Task<IReadOnlyList<ServerAsset>> GetAssetsAsync(CancellationToken cancellationToken)
     {
         using var response = await http.GetAsync("api/universe", cancellationToken);
         response.EnsureSuccessStatusCode();
@@ -28,13 +28,14 @@ public sealed class ServerProbe(HttpClient http, int? serverPid)
             throw new InvalidOperationException("GET /api/universe has no assets array.");
         }
 
-        var list = new List<(string, string)>();
+        var list = new List<ServerAsset>();
         foreach (var asset in assets.EnumerateArray())
         {
             if (TryGet(asset, "symbol", out var symbol) && symbol.GetString() is { Length: > 0 } s)
             {
                 var cls = TryGet(asset, "class", out var c) ? c.ToString() : "";
-                list.Add((s, cls));
+                double? supply = TryGet(asset, "supply", out var u) && u.ValueKind == JsonValueKind.Number && u.TryGetDouble(out var units) ? units : null;
+                list.Add(new ServerAsset(s, cls, supply));
             }
         }
 

@@ -132,9 +132,13 @@ public sealed partial class AssetGrain : Grain, IAssetGrain
                 Apply(state, tick, closes);
                 applied++;
             }
+            else
+            {
+                _metrics.RecordRefused(verdict);
+            }
         }
 
-        _metrics.RecordAssetBatch(applied, ticks.Length - applied, closes.Count);
+        _metrics.RecordAssetBatch(applied, closes.Count);
 
         if (closes.Count > 0)
         {

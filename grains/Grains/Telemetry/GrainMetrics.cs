@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using AltseasonLive.Grains.Interfaces.Ticks;
 
 namespace AltseasonLive.Grains.Telemetry;
 
@@ -22,24 +23,28 @@ public sealed class GrainMetrics
     private readonly Counter<long> _barsClosed;
     private readonly Histogram<int> _correlationBatch;
     private readonly Counter<long> _eventsLogged;
+    private readonly string[] _reasonNames = Enum.GetNames<TickRejectReason>();
 
     public GrainMetrics(IMeterFactory meterFactory)
     {
         var meter = meterFactory.Create(MeterName);
         _applied = meter.CreateCounter<long>(TicksAppliedName, "{tick}", "Ticks applied by the asset grains (validated, in a bar).");
-        _refused = meter.CreateCounter<long>(TicksRefusedName, "{tick}", "Ticks the asset grains refused (late, in the future, unknown symbol, bad value).");
+        _refused = meter.CreateCounter<long>(TicksRefusedName, "{tick}", "Ticks the asset grains refused, by reason (late, in the future, unknown symbol, implausible, ...).");
         _barsClosed = meter.CreateCounter<long>(BarsClosedName, "{bar}", "Bars closed by the asset grains.");
         _correlationBatch = meter.CreateHistogram<int>(CorrelationBatchName, "{tick}", "Ticks in one call to a correlation group (all windows sharing an anchor).");
         _eventsLogged = meter.CreateCounter<long>(EventsLoggedName, "{event}", "Events numbered by the event log.");
     }
 
-    /// <summary>An asset grain took a batch: <paramref name="applied"/> ticks applied, <paramref name="refused"/> refused, <paramref name="barsClosed"/> bars closed.</summary>
-    public void RecordAssetBatch(int applied, int refused, int barsClosed)
+    /// <summary>An asset grain took a batch: <paramref name="applied"/> ticks applied, <paramref name="barsClosed"/> bars closed.</summary>
+    public void RecordAssetBatch(int applied, int barsClosed)
     {
         _applied.Add(applied);
-        _refused.Add(refused);
         _barsClosed.Add(barsClosed);
     }
+
+    /// <summary>One refused tick, tagged <c>reason</c> (a <see cref="TickRejectReason"/> name: a bounded set).</summary>
+    public void RecordRefused(TickRejectReason reason) =>
+        _refused.Add(1, new KeyValuePair<string, object?>("reason", _reasonNames[(int)reason]));
 
     public void RecordCorrelationBatch(int ticks) => _correlationBatch.Record(ticks);
 
