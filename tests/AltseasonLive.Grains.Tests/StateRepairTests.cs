@@ -1,5 +1,7 @@
 using AltseasonLive.Grains.Assets;
 using AltseasonLive.Grains.Configuration;
+using AltseasonLive.Grains.Correlation;
+using AltseasonLive.Grains.Interfaces.Correlation;
 using AltseasonLive.Grains.Interfaces.Assets;
 using AltseasonLive.Grains.Market;
 
@@ -54,5 +56,51 @@ public sealed class StateRepairTests
         Assert.Equal(["BTC"], state.Caps.Keys);
         Assert.Equal(["BTC.D"], state.Series.Keys);
         Assert.True(state.CompositesDirty);
+    }
+
+    [Fact]
+    public void A_poisoned_correlation_group_drops_the_bars_and_pending_closes_with_implausible_prices()
+    {
+        var state = new CorrelationGroupState
+        {
+            HasBar = true,
+            BarIndex = 3,
+            PendingAnchor = double.PositiveInfinity,
+            PendingPartners = new() { ["SOL"] = 140, ["ETH"] = 1.7976931348623157e308 },
+            Bars =
+            [
+                new GroupBar(0, 2500, new() { ["SOL"] = 130, ["ETH"] = 3000 }),
+                new GroupBar(1, 1e308, new() { ["SOL"] = 131, ["ETH"] = 3010 }),
+                new GroupBar(2, 2510, new() { ["SOL"] = double.NaN, ["ETH"] = 3020 }),
+                new GroupBar(3, 2520, new() { ["SOL"] = 133, ["ETH"] = 3030 }),
+            ],
+        };
+
+        var repaired = CorrelationStateRepair.Repair(state, "RUT", new PlausibilityOptions(), s => s == "RUT" ? AssetClass.EquityIndex : AssetClass.Coin);
+
+        Assert.NotNull(repaired);
+        Assert.Equal([0L, 3L], state.Bars.Select(b => b.BarIndex));
+        Assert.Null(state.PendingAnchor);
+        Assert.Equal(["SOL"], state.PendingPartners.Keys);
+        Assert.Null(CorrelationStateRepair.Repair(state, "RUT", new PlausibilityOptions(), _ => AssetClass.Coin));
+    }
+
+    [Fact]
+    public void A_poisoned_pair_window_forgets_values_no_correlation_can_take_and_keeps_the_rest()
+    {
+        var state = new PairWindowState
+        {
+            BandInputs = [0.4, double.NaN, 0.5, 7],
+            History = [new HistoryPoint(1, 0.3), new HistoryPoint(2, double.PositiveInfinity), new HistoryPoint(3, 0.2, -3, 0.9)],
+            Last = new CorrelationValue(3, 90, 90, 0.2, double.PositiveInfinity, 0.1, 1, 0.2, 0.1),
+        };
+
+        var repaired = PairWindowStateRepair.Repair(state);
+
+        Assert.NotNull(repaired);
+        Assert.Equal([0.4, 0.5], state.BandInputs);
+        Assert.Equal([1L], state.History.Select(p => p.TimeMs));
+        Assert.Null(state.Last);
+        Assert.Null(PairWindowStateRepair.Repair(state));
     }
 }

@@ -8,6 +8,7 @@ using AltseasonLive.Grains.Storage;
 using AltseasonLive.Grains.Telemetry;
 using AltseasonLive.Grains.Ticks;
 using AltseasonLive.Grains.Universe;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AltseasonLive.Grains.Correlation;
@@ -20,7 +21,7 @@ namespace AltseasonLive.Grains.Correlation;
 /// the changed ones (a timer publishes the end of a burst). The banks are rebuilt on activation from the committed
 /// bars kept in state (twice the longest window).
 /// </summary>
-public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain, ICheckpointParticipant
+public sealed partial class CorrelationGroupGrain : Grain, ICorrelationGroupGrain, ICheckpointParticipant
 {
     private readonly IPersistentState<CorrelationGroupState> _state;
     private readonly UniverseCatalog _universe;
@@ -29,6 +30,8 @@ public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain, IChec
     private readonly WriteThrottle _publish;
     private readonly TimeSpan _publishInterval;
     private readonly GrainMetrics _metrics;
+    private readonly PlausibilityOptions _plausibility;
+    private readonly ILogger<CorrelationGroupGrain> _logger;
     private CorrelationBanks _banks = new(new CorrelationGroupLayout("", []));
     private PairBarCloseBuffer _closes;
     private GroupLiveSeries _series = new(0);
@@ -41,9 +44,13 @@ public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain, IChec
         IOptions<StorageOptions> storage,
         IOptions<PushOptions> push,
         TimeProvider clock,
-        GrainMetrics metrics)
+        GrainMetrics metrics,
+        IOptions<PlausibilityOptions> plausibility,
+        ILogger<CorrelationGroupGrain> logger)
     {
         _state = state;
+        _plausibility = plausibility.Value;
+        _logger = logger;
         _metrics = metrics;
         _universe = universe;
         _barSizeMs = (long)bars.Value.BarSize.TotalMilliseconds;
@@ -61,6 +68,11 @@ public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain, IChec
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var anchor = this.GetPrimaryKeyString();
+        if (CorrelationStateRepair.Repair(S, anchor, _plausibility, s => _universe.TryGetAsset(s, out var asset) ? asset.Class : null) is { } repaired)
+        {
+            LogRepaired(anchor, repaired);
+        }
+
         _banks = new CorrelationBanks(_universe.GetGroup(anchor) ?? new CorrelationGroupLayout(anchor, []));
         _closes = new PairBarCloseBuffer(_banks);
         _series = new GroupLiveSeries(_banks.PairWindows.Length);
@@ -222,4 +234,7 @@ public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain, IChec
             await GrainFactory.GetGrain<IPushNotifierGrain>(0).PublishSeries(updates);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Correlation group {Anchor}: dropped stored closes that are not finite or not plausible ({Repaired})")]
+    private partial void LogRepaired(string anchor, string repaired);
 }

@@ -5,6 +5,7 @@ using AltseasonLive.Grains.Interfaces.Correlation;
 using AltseasonLive.Grains.Interfaces.Events;
 using AltseasonLive.Grains.Storage;
 using AltseasonLive.Statistics;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AltseasonLive.Grains.Correlation;
@@ -14,11 +15,12 @@ namespace AltseasonLive.Grains.Correlation;
 /// its own past values, rebuilt on activation from the persisted band inputs) and its events. Fed by the correlation
 /// group once per batch; state is written at bar closes, throttled, and on deactivation.
 /// </summary>
-public sealed class PairWindowGrain : Grain, IPairWindowGrain
+public sealed partial class PairWindowGrain : Grain, IPairWindowGrain
 {
     private readonly IPersistentState<PairWindowState> _state;
     private readonly CorrelationSignalOptions _options;
     private readonly WriteThrottle _throttle;
+    private readonly ILogger<PairWindowGrain> _logger;
     private PairWindowKey _key;
     private RollingPercentileBand _band;
 
@@ -26,9 +28,11 @@ public sealed class PairWindowGrain : Grain, IPairWindowGrain
         [PersistentState("pair-window", StorageNames.Default)] IPersistentState<PairWindowState> state,
         IOptions<CorrelationSignalOptions> options,
         IOptions<StorageOptions> storage,
-        TimeProvider clock)
+        TimeProvider clock,
+        ILogger<PairWindowGrain> logger)
     {
         _state = state;
+        _logger = logger;
         _options = options.Value;
         _throttle = new WriteThrottle(clock, TimeSpan.FromMilliseconds(storage.Value.WriteIntervalMs));
         _band = NewBand();
@@ -39,6 +43,11 @@ public sealed class PairWindowGrain : Grain, IPairWindowGrain
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _key = PairWindowKey.Parse(this.GetPrimaryKeyString());
+        if (PairWindowStateRepair.Repair(S) is { } repaired)
+        {
+            LogRepaired(this.GetPrimaryKeyString(), repaired);
+        }
+
         _band = NewBand();
         foreach (var value in S.BandInputs)
         {
@@ -117,4 +126,7 @@ public sealed class PairWindowGrain : Grain, IPairWindowGrain
             list.RemoveRange(0, list.Count - max);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pair window {Key}: dropped stored values that no correlation can take ({Repaired})")]
+    private partial void LogRepaired(string key, string repaired);
 }
