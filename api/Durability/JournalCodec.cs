@@ -10,14 +10,17 @@ namespace AltseasonLive.Api.Durability;
 /// <summary>
 /// Binary form of journal records. A frame is [payload length: int32][CRC-32 of the payload: uint32][payload], little
 /// endian, so a frame torn by a crash (short, or with a wrong checksum) is recognised and ignored. Payload kinds: a tick
-/// batch, or the table of publisher streams written at the head of each segment.
+/// batch (with each tick's source label; journals written before it had none and still read), or the table of
+/// publisher streams written at the head of each segment.
 /// </summary>
 public static class JournalCodec
 {
     public const int HeaderBytes = 8;
 
-    private const byte BatchKind = 1;
+    /// <summary>A batch without source labels (journals written before they were kept); read, never written.</summary>
+    private const byte UnlabelledBatchKind = 1;
     private const byte StreamsKind = 2;
+    private const byte BatchKind = 3;
 
     /// <summary>Largest payload accepted when reading (anything larger is a torn or foreign frame).</summary>
     private const int MaxPayloadBytes = 256 * 1024 * 1024;
@@ -41,6 +44,7 @@ public static class JournalCodec
                 writer.Write(tick.Price);
                 WriteOptional(writer, tick.MarketCap);
                 WriteOptional(writer, tick.Supply);
+                writer.Write(tick.Source ?? "");
             }
         }
 
@@ -98,7 +102,7 @@ public static class JournalCodec
         {
             var kind = reader.ReadByte();
             var position = reader.ReadInt64();
-            if (kind == BatchKind)
+            if (kind is BatchKind or UnlabelledBatchKind)
             {
                 var received = reader.ReadInt64();
                 var streamId = reader.ReadString();
@@ -108,7 +112,8 @@ public static class JournalCodec
                 var ticks = ImmutableArray.CreateBuilder<Tick>(count);
                 for (var i = 0; i < count; i++)
                 {
-                    ticks.Add(new Tick(reader.ReadString(), reader.ReadInt64(), reader.ReadDouble(), ReadOptional(reader), ReadOptional(reader)));
+                    var tick = new Tick(reader.ReadString(), reader.ReadInt64(), reader.ReadDouble(), ReadOptional(reader), ReadOptional(reader));
+                    ticks.Add(kind == BatchKind && reader.ReadString() is { Length: > 0 } source ? tick with { Source = source } : tick);
                 }
 
                 batch = new JournalRecord(position, received, streamId.Length > 0 ? new StreamPosition(streamId, sequence, chunk) : null, ticks.MoveToImmutable());

@@ -70,4 +70,55 @@ public sealed class TickJournalTests : IDisposable
     }
 
     private TickJournal NewJournal() => new(_folder, flushToDisk: false, NullLogger<TickJournal>.Instance);
+
+    [Fact]
+    public void A_journaled_tick_keeps_its_source_label_through_a_reopen()
+    {
+        using (var journal = NewJournal())
+        {
+            journal.Open();
+            journal.StartSegment(0, []);
+            journal.Append(1_000, null, [new Tick("BTC", 10, 1.5, Source: TickSources.Binance), new Tick("RUT", 11, 2500)]);
+        }
+
+        using var reopened = NewJournal();
+        var ticks = reopened.Open().Batches.Single().Ticks;
+
+        Assert.Equal(TickSources.Binance, ticks[0].Source);
+        Assert.Null(ticks[1].Source);
+    }
+
+    [Fact]
+    public void A_batch_journaled_before_source_labels_were_kept_still_reads()
+    {
+        using var payload = new MemoryStream();
+        using (var writer = new BinaryWriter(payload, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write((byte)1);
+            writer.Write(5L);
+            writer.Write(1_000L);
+            writer.Write("");
+            writer.Write(0L);
+            writer.Write(0);
+            writer.Write(1);
+            writer.Write("ETH");
+            writer.Write(20L);
+            writer.Write(2.5);
+            writer.Write(false);
+            writer.Write(0.0);
+            writer.Write(true);
+            writer.Write(1.2e8);
+        }
+
+        var bytes = payload.ToArray();
+        var frame = new byte[JournalCodec.HeaderBytes + bytes.Length];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(frame, bytes.Length);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(frame.AsSpan(4), System.IO.Hashing.Crc32.HashToUInt32(bytes));
+        bytes.CopyTo(frame, JournalCodec.HeaderBytes);
+
+        Assert.True(JournalCodec.TryRead(frame, out var consumed, out var batch, out _));
+        Assert.Equal(frame.Length, consumed);
+        Assert.Equal(5, batch!.Position);
+        Assert.Equal(new Tick("ETH", 20, 2.5, null, 1.2e8), batch.Ticks.Single());
+    }
 }
