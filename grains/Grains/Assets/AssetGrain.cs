@@ -9,37 +9,30 @@ using AltseasonLive.Grains.Interfaces.Ticks;
 using AltseasonLive.Grains.Storage;
 using AltseasonLive.Grains.Telemetry;
 using AltseasonLive.Grains.Universe;
-using AltseasonLive.Statistics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AltseasonLive.Grains.Assets;
 
 /// <summary>
-/// One symbol: validates its ticks, builds bars of the configured size, keeps last price, market cap (feed's, else
-/// price x supply) and the volatility of bar returns; at each bar close checks for an all-time high and tells the
-/// outperformance grains the symbol is a leg of.
+/// One symbol: keeps the <see cref="AssetState"/> that its <see cref="AssetBook"/> validates ticks against and updates;
+/// at each bar close appends to the symbol's series history, checks for an all-time high and tells the outperformance
+/// grains the symbol is a leg of. State is repaired at load, written throttled and on deactivation.
 /// </summary>
 public sealed partial class AssetGrain : Grain, IAssetGrain
 {
     private readonly IPersistentState<AssetState> _state;
     private readonly UniverseCatalog _universe;
     private readonly BarOptions _bars;
-    private readonly long _barSizeMs;
-    private readonly long _lateToleranceMs;
-    private readonly long _futureToleranceMs;
     private readonly MarketSignalOptions _signals;
     private readonly TimeProvider _clock;
     private readonly GrainMetrics _metrics;
     private readonly WriteThrottle _throttle;
-    private readonly RollingVolatility _volatility;
     private readonly List<(long BarStartMs, double Close)> _closes = [];
     private readonly PlausibilityOptions _plausibilityOptions;
     private readonly ILogger<AssetGrain> _logger;
     private AssetOptions _asset = new();
-    private bool _listed;
-    private bool _unlistedCoin;
-    private TickPlausibility _plausibility = new(new PlausibilityBand());
+    private AssetBook? _book;
     private IOutperformanceGrain[] _streaks = [];
 
     public AssetGrain(
@@ -59,41 +52,30 @@ public sealed partial class AssetGrain : Grain, IAssetGrain
         _metrics = metrics;
         _universe = universe;
         _bars = bars.Value;
-        _barSizeMs = (long)_bars.BarSize.TotalMilliseconds;
-        _lateToleranceMs = (long)_bars.LateTolerance.TotalMilliseconds;
-        _futureToleranceMs = (long)_bars.FutureTolerance.TotalMilliseconds;
         _signals = signals.Value;
         _clock = clock;
         _throttle = new WriteThrottle(clock, TimeSpan.FromMilliseconds(storage.Value.WriteIntervalMs));
-        _volatility = new RollingVolatility(_bars.VolatilityWindow);
     }
 
     private AssetState S => _state.State;
 
+    private AssetBook Book => _book ?? throw new InvalidOperationException("The asset grain is not activated.");
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var symbol = this.GetPrimaryKeyString();
-        _listed = _universe.TryGetAsset(symbol, out var asset);
-        _unlistedCoin = _universe.IsUnlistedCoin(symbol);
+        var listed = _universe.TryGetAsset(symbol, out var asset);
         _asset = asset ?? new AssetOptions { Symbol = symbol };
-        _plausibility = new TickPlausibility(_plausibilityOptions.For(_asset.Class));
-        if (AssetStateRepair.Repair(S, _plausibility.Band) is { } repaired)
+        var band = _plausibilityOptions.For(_asset.Class);
+        _book = new AssetBook(_asset, listed, _universe.IsUnlistedCoin(symbol), _bars, band);
+        if (AssetStateRepair.Repair(S, band) is { } repaired)
         {
             LogRepaired(symbol, repaired);
             _throttle.MarkDirty();
         }
 
         _streaks = [.. _universe.StreakKeysFor(symbol).Select(key => GrainFactory.GetGrain<IOutperformanceGrain>(key))];
-        foreach (var close in S.RecentCloses)
-        {
-            _volatility.Add(close);
-        }
-
-        if (S.HasBar && S.LastPrice is { } live)
-        {
-            _volatility.Revise(live);
-        }
-
+        _book.Restore(S);
         return Task.CompletedTask;
     }
 
@@ -109,6 +91,7 @@ public sealed partial class AssetGrain : Grain, IAssetGrain
     {
         // One state lookup per call: the persistent-state getter checks the runtime context (a thread-static) each time.
         var state = S;
+        var book = Book;
         var verdicts = ImmutableArray.CreateBuilder<TickRejectReason>(ticks.Length);
         var closes = _closes;
         closes.Clear();
@@ -116,20 +99,11 @@ public sealed partial class AssetGrain : Grain, IAssetGrain
         var applied = 0;
         foreach (var tick in ticks)
         {
-            // An unlisted symbol is a coin once a tick brought its market cap (or it is a configured coin); before, unknown
-            // (the ingest grain already refuses such ticks; this keeps the rule where the state is).
-            var verdict = tick.Symbol != _asset.Symbol || (!_listed && tick.MarketCap is null && !state.HasBar && !_unlistedCoin)
-                ? TickRejectReason.UnknownSymbol
-                : state.Validate(tick, _barSizeMs, _lateToleranceMs, nowMs, _futureToleranceMs);
-            if (verdict == TickRejectReason.None)
-            {
-                verdict = _plausibility.Check(tick, state.LastPrice, state.MarketCapSent ? state.MarketCap : null, state.Supply, _asset.Supply);
-            }
-
+            var verdict = book.Check(state, tick, nowMs);
             verdicts.Add(verdict);
             if (verdict == TickRejectReason.None)
             {
-                Apply(state, tick, closes);
+                book.Apply(state, tick, closes);
                 applied++;
             }
             else
@@ -139,6 +113,10 @@ public sealed partial class AssetGrain : Grain, IAssetGrain
         }
 
         _metrics.RecordAssetBatch(applied, closes.Count);
+        if (applied > 0)
+        {
+            _throttle.MarkDirty();
+        }
 
         if (closes.Count > 0)
         {
@@ -156,7 +134,8 @@ public sealed partial class AssetGrain : Grain, IAssetGrain
 
     public Task<AssetSnapshot> GetSnapshot()
     {
-        var volatility = _volatility.IsReady ? _volatility.Current.StandardDeviation : null;
+        var book = Book;
+        var volatility = book.Volatility.IsReady ? book.Volatility.Current.StandardDeviation : null;
         return Task.FromResult(new AssetSnapshot(
             _asset.Symbol,
             _asset.Class,
@@ -164,63 +143,17 @@ public sealed partial class AssetGrain : Grain, IAssetGrain
             S.LastPrice,
             S.MarketCap,
             S.Supply ?? _asset.Supply,
-            S.HasBar ? BarClock.StartOf(S.BarIndex, _barSizeMs) : 0,
+            S.HasBar ? BarClock.StartOf(S.BarIndex, book.BarSizeMs) : 0,
             S.HasBar ? S.BarOpen : null,
             S.HasBar ? S.BarHigh : null,
             S.HasBar ? S.BarLow : null,
             S.BarsClosed,
             volatility,
-            _volatility.Window,
+            book.Volatility.Window,
             S.AllTimeHigh.High,
             S.AllTimeHigh.HighTimeMs,
             S.Source,
             S.LastTimeMs));
-    }
-
-    private void Apply(AssetState state, in Tick tick, List<(long BarStartMs, double Close)> closes)
-    {
-        var bar = BarClock.IndexOf(tick.TimeMs, _barSizeMs);
-        if (state.HasBar && bar > state.BarIndex && state.LastPrice is { } close)
-        {
-            closes.Add((BarClock.StartOf(state.BarIndex, _barSizeMs), close));
-            state.BarsClosed++;
-            state.RecentCloses.Add(close);
-            if (state.RecentCloses.Count > _volatility.Window + 1)
-            {
-                state.RecentCloses.RemoveAt(0);
-            }
-
-            _volatility.Commit();
-        }
-
-        if (!state.HasBar || bar > state.BarIndex)
-        {
-            state.HasBar = true;
-            state.BarIndex = bar;
-            state.BarOpen = state.BarHigh = state.BarLow = tick.Price;
-        }
-        else
-        {
-            state.BarHigh = Math.Max(state.BarHigh, tick.Price);
-            state.BarLow = Math.Min(state.BarLow, tick.Price);
-        }
-
-        if (tick.TimeMs >= state.LastTimeMs)
-        {
-            state.LastTimeMs = tick.TimeMs;
-            state.LastPrice = tick.Price;
-            state.Source = tick.Source ?? TickSources.Publisher;
-            _volatility.Revise(tick.Price);
-        }
-
-        if (tick.Supply is { } supply)
-        {
-            state.Supply = supply;
-        }
-
-        state.MarketCap = tick.MarketCap ?? (state.Supply ?? _asset.Supply) * state.LastPrice;
-        state.MarketCapSent = tick.MarketCap is not null;
-        _throttle.MarkDirty();
     }
 
     private async Task OnBarsClosed(List<(long BarStartMs, double Close)> closes)
