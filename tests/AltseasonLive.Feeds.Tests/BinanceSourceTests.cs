@@ -141,14 +141,15 @@ public sealed class BinanceSourceTests
     [Fact]
     public async Task Server_pings_are_answered_with_pongs_so_the_server_keeps_the_connection()
     {
-        // The fake pings every 50 ms and drops a client that has not answered within 200 ms.
-        await using var fake = await FakeStreamServer.StartAsync(pingEvery: TimeSpan.FromMilliseconds(50), pongTimeout: TimeSpan.FromMilliseconds(200));
+        // The fake pings every 100 ms and drops a client that has not answered within 2 s (tight limits flaked on a
+        // loaded 2-core machine); 6 s of pings are 60 chances to miss one.
+        await using var fake = await FakeStreamServer.StartAsync(pingEvery: TimeSpan.FromMilliseconds(100), pongTimeout: TimeSpan.FromSeconds(2));
         var (source, run, stop, sink, services) = Start(Settings(fake));
         using (services)
         using (stop)
         {
             var connection = await fake.NextConnectionAsync();
-            await Task.Delay(1_500);
+            await Task.Delay(6_000);
             Assert.False(connection.Closed.IsCompleted, "the server dropped the client: no pong");
             await connection.SendAsync(BinancePayloads.Kline("BTCUSDT", Minute0, 95000, Minute0 + 1));
             await sink.WaitUntilAsync(t => t.Count == 1, "a tick on the pinged connection");
