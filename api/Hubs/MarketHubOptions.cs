@@ -6,7 +6,7 @@ namespace AltseasonLive.Api.Hubs;
 /// Limits of the browser push channel (configuration section <c>Hub</c>). They bound what one client can cost the
 /// server: a slow client loses series updates first and is disconnected when its event backlog overflows.
 /// </summary>
-public sealed class MarketHubOptions
+public sealed class MarketHubOptions : IValidatableObject
 {
     public const string SectionName = "Hub";
 
@@ -26,9 +26,9 @@ public sealed class MarketHubOptions
     [Range(0.05, 1.0)]
     public double DegradeThreshold { get; set; } = 0.5;
 
-    /// <summary>A single send that takes longer than this (seconds) disconnects the client.</summary>
-    [Range(1, 600)]
-    public int SendTimeoutSeconds { get; set; } = 10;
+    /// <summary>A single send that takes longer than this disconnects the client (checked every second).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "Hub:SendTimeout must be between {1} and {2}.")]
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     [Range(1, 1000)]
     public int MaxSubscriptionsPerConnection { get; set; } = 32;
@@ -52,4 +52,17 @@ public sealed class MarketHubOptions
     /// <summary>How many recent events the snapshot of the <c>events</c> topic carries.</summary>
     [Range(0, 10_000)]
     public int SnapshotEvents { get; set; } = 50;
+
+    /// <summary>Queued messages above which series updates are dropped: the degrade threshold's share of the buffer.</summary>
+    public int DegradeAt => (int)(ClientBufferCapacity * DegradeThreshold);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (DegradeAt < 1)
+        {
+            yield return new ValidationResult(
+                $"{SectionName}:{nameof(DegradeThreshold)} x {SectionName}:{nameof(ClientBufferCapacity)} must leave at least one queued message before series updates are dropped.",
+                [nameof(DegradeThreshold)]);
+        }
+    }
 }
