@@ -64,7 +64,7 @@ public sealed partial class AssetGrain : Grain, IAssetGrain
         _futureToleranceMs = (long)_bars.FutureTolerance.TotalMilliseconds;
         _signals = signals.Value;
         _clock = clock;
-        _throttle = new WriteThrottle(clock, TimeSpan.FromMilliseconds(storage.Value.WriteIntervalMs));
+        _throttle = new WriteThrottle(clock, storage.Value.WriteInterval);
         _volatility = new RollingVolatility(_bars.VolatilityWindow);
     }
 

@@ -47,7 +47,7 @@ public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain, IChec
         _metrics = metrics;
         _universe = universe;
         _barSizeMs = (long)bars.Value.BarSize.TotalMilliseconds;
-        _throttle = new WriteThrottle(clock, TimeSpan.FromMilliseconds(storage.Value.WriteIntervalMs));
+        _throttle = new WriteThrottle(clock, storage.Value.WriteInterval);
         _publishInterval = push.Value.FlushInterval;
         _publish = new WriteThrottle(clock, _publishInterval);
         _closes = new PairBarCloseBuffer(_banks);

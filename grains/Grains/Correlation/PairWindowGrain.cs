@@ -30,7 +30,7 @@ public sealed class PairWindowGrain : Grain, IPairWindowGrain
     {
         _state = state;
         _options = options.Value;
-        _throttle = new WriteThrottle(clock, TimeSpan.FromMilliseconds(storage.Value.WriteIntervalMs));
+        _throttle = new WriteThrottle(clock, storage.Value.WriteInterval);
         _band = NewBand();
     }
 

@@ -52,7 +52,7 @@ public sealed partial class MarketGrain : Grain, IMarketGrain
         _universe = universe;
         _signals = signals.Value;
         _barSizeMs = (long)bars.Value.BarSize.TotalMilliseconds;
-        _throttle = new WriteThrottle(clock, TimeSpan.FromMilliseconds(storage.Value.WriteIntervalMs));
+        _throttle = new WriteThrottle(clock, storage.Value.WriteInterval);
         _altseason = new AltseasonIndexParameters(_signals.AltseasonTopCoins, _signals.AltseasonLookbackDays, _signals.AltseasonMinCoins);
     }
 
