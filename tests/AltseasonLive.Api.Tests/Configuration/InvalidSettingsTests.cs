@@ -54,6 +54,7 @@ public sealed class InvalidSettingsTests
     [InlineData("Storage:WriteIntervalMs", "2000")]
     [InlineData("Hub:SendTimeoutSeconds", "10")]
     [InlineData("PushBridge:RegisterIntervalSeconds", "5")]
+    [InlineData("Feeds:Synthetic:DayMilliseconds", "2000")]
     [InlineData("Operations:DashboardKey", "secret")]
     public async Task A_retired_or_misspelt_key_stops_the_start_instead_of_being_ignored(string key, string value)
     {
