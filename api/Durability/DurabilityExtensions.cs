@@ -14,37 +14,31 @@ namespace AltseasonLive.Api.Durability;
 public static class DurabilityExtensions
 {
     /// <summary>
-    /// True when durability applies (<c>Durability:Enabled</c> and SQLite grain storage); then turns on the checkpointed
-    /// storage mode. Call before the silo is configured.
+    /// True when crash recovery applies: <c>Durability:Enabled</c> and SQLite grain storage. Read while registering, because
+    /// it decides whether the journaled publisher and its services exist; <see cref="DurabilityOptions"/> binds and
+    /// validates the same section for everything else.
     /// </summary>
-    public static bool ConfigureDurableStorage(IConfiguration configuration)
-    {
-        var durability = configuration.GetSection(DurabilityOptions.SectionName).Get<DurabilityOptions>() ?? new DurabilityOptions();
-        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
-        var durable = durability.Enabled && storage.ProviderFor(configuration.ReadClustering()) == StorageProvider.Sqlite;
-        if (durable)
-        {
-            configuration[$"{StorageOptions.SectionName}:{nameof(StorageOptions.Checkpointed)}"] = "true";
-        }
+    public static bool IsDurable(IConfiguration configuration) =>
+        configuration.GetValue($"{DurabilityOptions.SectionName}:{nameof(DurabilityOptions.Enabled)}", true)
+        && configuration.StorageProvider() == StorageProvider.Sqlite;
 
-        return durable;
-    }
-
-    /// <summary>Replaces the <see cref="ITickPublisher"/> by the journaled one. Call after the silo and before the feeds.</summary>
+    /// <summary>
+    /// Replaces the <see cref="ITickPublisher"/> by the journaled one and puts the SQLite grain storage in checkpointed
+    /// mode. Call after the silo and before the feeds, only when <see cref="IsDurable"/>.
+    /// </summary>
     public static IServiceCollection AddAltseasonDurability(this IServiceCollection services)
     {
-        services.AddOptions<DurabilityOptions>().BindConfiguration(DurabilityOptions.SectionName);
+        services.PostConfigure<StorageOptions>(storage => storage.Checkpointed = true);
         services.AddHttpContextAccessor();
         services.TryAddSingleton<GrainTickPublisher>();
         services.AddSingleton<PublisherStreams>();
-        services.AddOptions<PublisherStreamOptions>().BindConfiguration(PublisherStreamOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<DurabilityOptions>>().Value;
             var data = sp.GetRequiredService<IOptions<DataFolderOptions>>().Value.ResolveFolder();
             var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             var folder = options.JournalFolder is { Length: > 0 } configured ? Path.Combine(data, configured)
-                : string.IsNullOrWhiteSpace(storage.ConnectionString) ? Path.GetFullPath(storage.SqlitePath) + ".journal"
+                : string.IsNullOrWhiteSpace(storage.ConnectionString) ? Path.GetFullPath(storage.SqliteFile) + ".journal"
                 : Path.Combine(data, "journal");
             return new TickJournal(folder, options.FlushToDisk, sp.GetRequiredService<ILogger<TickJournal>>());
         });

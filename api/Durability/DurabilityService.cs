@@ -4,7 +4,7 @@ namespace AltseasonLive.Api.Durability;
 
 /// <summary>
 /// Runs crash recovery at start-up (after the silo, before the feeds and the web server: hosted services start in
-/// registration order), then checkpoints every <see cref="DurabilityOptions.CheckpointIntervalMs"/>, and once more on shutdown.
+/// registration order), then checkpoints every <see cref="DurabilityOptions.CheckpointInterval"/>, and once more on shutdown.
 /// </summary>
 public sealed partial class DurabilityService(
     DurableTickPublisher publisher,
@@ -31,7 +31,7 @@ public sealed partial class DurabilityService(
 
     private async Task CheckpointLoop(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(Math.Max(100, options.Value.CheckpointIntervalMs)));
+        using var timer = new PeriodicTimer(options.Value.CheckpointInterval);
         try
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))

@@ -11,6 +11,7 @@ using AltseasonLive.Api.Push;
 using AltseasonLive.Api.Serialization;
 using AltseasonLive.Feeds;
 using AltseasonLive.Feeds.Hosting;
+using AltseasonLive.Grains.Configuration;
 using AltseasonLive.Grains.Hosting;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
@@ -28,24 +29,26 @@ public static class ApiServiceExtensions
         var configuration = builder.Configuration;
         OwnerOnlyFiles.Apply();
 
-        services.AddOptions<DataFolderOptions>().BindConfiguration(DataFolderOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<MarketHubOptions>().BindConfiguration(MarketHubOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<DataFolderOptions>(DataFolderOptions.SectionName);
+        services.AddValidatedOptions<MarketHubOptions>(MarketHubOptions.SectionName);
+        // Not strict about unknown keys: the section also holds Ingestion:Streams, bound by PublisherStreamOptions.
         services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<PushBridgeOptions>().BindConfiguration(PushBridgeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<BrowserCorsOptions>().BindConfiguration(BrowserCorsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<PublisherStreamOptions>(PublisherStreamOptions.SectionName);
+        services.AddValidatedOptions<PushBridgeOptions>(PushBridgeOptions.SectionName);
+        services.AddValidatedOptions<BrowserCorsOptions>(BrowserCorsOptions.SectionName);
+        services.AddValidatedOptions<DurabilityOptions>(DurabilityOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
 
         // One local data folder: grain state sits beside the generated key unless Storage:SqlitePath is set.
-        if (string.IsNullOrWhiteSpace(configuration["Storage:SqlitePath"]))
+        services.AddOptions<StorageOptions>().PostConfigure<IOptions<DataFolderOptions>>((storage, data) =>
         {
-            var data = configuration.GetSection(DataFolderOptions.SectionName).Get<DataFolderOptions>() ?? new DataFolderOptions();
-            configuration["Storage:SqlitePath"] = Path.Combine(data.ResolveFolder(), "altseasonlive.db");
-        }
+            if (string.IsNullOrWhiteSpace(storage.SqlitePath))
+            {
+                storage.SqlitePath = Path.Combine(data.Value.ResolveFolder(), "altseasonlive.db");
+            }
+        });
 
-        // Crash recovery (ingest journal + checkpointed SQLite state) needs the storage mode set before the silo is built.
-        var durable = DurabilityExtensions.ConfigureDurableStorage(configuration);
-
-        // Localhost clustering by default (section Clustering: ports, or an ADO.NET cluster); grains and storage from AddAltseasonLive.
+        // Localhost clustering by default (section Clustering: ports, or a Redis cluster); grains and storage from AddAltseasonLive.
         builder.Host.UseOrleans(silo => silo.UseAltseasonClustering(configuration).AddAltseasonLive(configuration).AddAltseasonDashboard(configuration));
         services.AddAltseasonHealth(configuration);
 
@@ -64,7 +67,7 @@ public static class ApiServiceExtensions
         services.AddSingleton<IngestionKeyStore>();
         services.AddAltseasonLimits();
         services.AddSingleton<ITickPublisher, GrainTickPublisher>();
-        if (durable)
+        if (DurabilityExtensions.IsDurable(configuration))
         {
             services.AddAltseasonDurability();
         }

@@ -3,6 +3,7 @@ using AltseasonLive.Grains.Configuration;
 using AltseasonLive.Grains.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace AltseasonLive.Api.Health;
 
@@ -12,22 +13,25 @@ namespace AltseasonLive.Api.Health;
 /// </summary>
 public static class HealthExtensions
 {
+    /// <summary>
+    /// Registers the checks. Which storage probe exists follows the storage provider, read while registering
+    /// (<see cref="RegistrationChoices.StorageProvider"/>); what it probes comes from the validated options.
+    /// </summary>
     public static IServiceCollection AddAltseasonHealth(this IServiceCollection services, IConfiguration configuration)
     {
         var checks = services.AddHealthChecks()
             .AddCheck<SiloActiveHealthCheck>("silo", tags: [HealthTags.Ready])
             .AddCheck<RecoveryHealthCheck>("recovery", tags: [HealthTags.Ready]);
 
-        var clustering = configuration.ReadClustering();
-        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
-        switch (storage.ProviderFor(clustering))
+        switch (configuration.StorageProvider())
         {
-            case StorageProvider.Redis when storage.RedisConnectionFor(clustering) is { Length: > 0 } redis:
-                services.AddSingleton(new RedisProbe(redis));
+            case StorageProvider.Redis:
+                services.AddSingleton(sp => new RedisProbe(
+                    sp.GetRequiredService<IOptions<StorageOptions>>().Value.RedisConnectionFor(sp.GetRequiredService<IOptions<ClusteringOptions>>().Value) ?? ""));
                 checks.AddCheck<RedisHealthCheck>("storage", tags: [HealthTags.Ready]);
                 break;
-            case StorageProvider.Sqlite when string.IsNullOrWhiteSpace(storage.ConnectionString):
-                checks.Add(new HealthCheckRegistration("storage", _ => new SqliteHealthCheck(storage.SqlitePath), null, [HealthTags.Ready]));
+            case StorageProvider.Sqlite:
+                checks.AddCheck<SqliteHealthCheck>("storage", tags: [HealthTags.Ready]);
                 break;
         }
 

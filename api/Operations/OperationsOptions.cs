@@ -12,5 +12,8 @@ public sealed class OperationsOptions
     public List<string> Keys { get; set; } = [];
 
     /// <summary>True when at least one non-blank key is configured.</summary>
-    public bool DashboardEnabled => Keys.Any(k => !string.IsNullOrWhiteSpace(k));
+    public bool DashboardEnabled => AnyKey(Keys);
+
+    /// <summary>True when <paramref name="keys"/> holds at least one non-blank key.</summary>
+    public static bool AnyKey(IEnumerable<string>? keys) => keys?.Any(k => !string.IsNullOrWhiteSpace(k)) == true;
 }

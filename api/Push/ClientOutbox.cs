@@ -45,11 +45,11 @@ public sealed class ClientOutbox
         _sender = sender;
         _options = options;
         _events = new EventReplay(queries, options, counters);
-        _watchdog = new SendStallWatchdog(time, TimeSpan.FromSeconds(options.SendTimeoutSeconds));
+        _watchdog = new SendStallWatchdog(time, options.SendTimeout);
         _send = SendAsync;
         _counters = counters;
         _abort = abort;
-        _degradeAt = Math.Max(1, (int)(options.ClientBufferCapacity * options.DegradeThreshold));
+        _degradeAt = options.DegradeAt;
         _queue = Channel.CreateBounded<OutboxItem>(new BoundedChannelOptions(options.ClientBufferCapacity)
         {
             FullMode = BoundedChannelFullMode.Wait,
@@ -175,7 +175,7 @@ public sealed class ClientOutbox
     }
 
     /// <summary>
-    /// Aborts the connection when its current write has waited longer than <see cref="MarketHubOptions.SendTimeoutSeconds"/>
+    /// Aborts the connection when its current write has waited longer than <see cref="MarketHubOptions.SendTimeout"/>
     /// (the client stopped reading and the transport buffers are full). Called by <see cref="MarketFanOut"/>'s watchdog,
     /// so no per-write timer is needed. True when it aborted.
     /// </summary>

@@ -6,7 +6,7 @@ namespace AltseasonLive.Api.Push;
 
 /// <summary>
 /// GPSTracker-style bridge from grains to browsers: creates an object reference for <see cref="HubMarketObserver"/> and
-/// registers it with <see cref="IObserverRegistryGrain"/> every <see cref="PushBridgeOptions.RegisterIntervalSeconds"/>
+/// registers it with <see cref="IObserverRegistryGrain"/> every <see cref="PushBridgeOptions.RegisterInterval"/>
 /// (the registry forgets observers that stop renewing). Grains never see the hub. Before the first registration it reads
 /// the event log's newest sequence, where this hub's live events start (<see cref="MarketFanOut.StartEvents"/>).
 /// </summary>
@@ -23,7 +23,7 @@ public sealed partial class ObserverRegistrationService(
     {
         var reference = grains.CreateObjectReference<IMarketObserver>(observer);
         var registry = grains.GetGrain<IObserverRegistryGrain>(0);
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.RegisterIntervalSeconds), time);
+        using var timer = new PeriodicTimer(options.Value.RegisterInterval, time);
         try
         {
             do

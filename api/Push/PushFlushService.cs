@@ -8,7 +8,7 @@ namespace AltseasonLive.Api.Push;
 /// then at most every 1/<see cref="MarketHubOptions.MaxUpdatesPerSecond"/> s, so a series value waits at most that long
 /// (and an isolated one not at all); while events wait for an earlier sequence it also comes back after
 /// <see cref="MarketHubOptions.EventGapHold"/> so that the gap is read from the log. Once a second it cuts off
-/// connections whose write has been stuck longer than <see cref="MarketHubOptions.SendTimeoutSeconds"/>, and asks the
+/// connections whose write has been stuck longer than <see cref="MarketHubOptions.SendTimeout"/>, and asks the
 /// event log for anything newer than the last released event.
 /// </summary>
 public sealed partial class PushFlushService(

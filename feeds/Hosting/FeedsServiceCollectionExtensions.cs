@@ -18,8 +18,9 @@ public static class FeedsServiceCollectionExtensions
     public static IServiceCollection AddAltseasonFeeds(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<FeedModeOptions>().BindConfiguration(FeedModeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ReplayFeedOptions>().BindConfiguration(ReplayFeedOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SyntheticFeedServiceOptions>().BindConfiguration(SyntheticFeedServiceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // Unknown keys refused (a misspelling, or the retired DayMilliseconds): the section's every key is a member.
+        services.AddOptions<ReplayFeedOptions>().BindConfiguration(ReplayFeedOptions.Section, RefuseUnknownKeys).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SyntheticFeedServiceOptions>().BindConfiguration(SyntheticFeedServiceOptions.Section, RefuseUnknownKeys).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<BundledHistory>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ReplayCompletion>();
@@ -31,4 +32,6 @@ public static class FeedsServiceCollectionExtensions
         services.AddHostedService<SyntheticFeedService>();
         return services;
     }
+
+    private static void RefuseUnknownKeys(BinderOptions binder) => binder.ErrorOnUnknownConfiguration = true;
 }

@@ -43,7 +43,7 @@ public sealed class HistoryReplayService(
                 from = day;
             }
 
-            var pace = o.DayMilliseconds > 0 ? ReplayPace.DayEvery(TimeSpan.FromMilliseconds(o.DayMilliseconds))
+            var pace = o.DayInterval > TimeSpan.Zero ? ReplayPace.DayEvery(o.DayInterval)
                 : o.SpeedMultiplier > 0 ? ReplayPace.RealTime(o.SpeedMultiplier)
                 : ReplayPace.AsFastAsPossible;
             var replay = new HistoryReplay(history, new HistoryReplayOptions

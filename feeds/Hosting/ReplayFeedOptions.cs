@@ -3,8 +3,8 @@ using System.ComponentModel.DataAnnotations;
 namespace AltseasonLive.Feeds.Hosting;
 
 /// <summary>
-/// Configuration section <c>Feeds:Replay</c>. Pace: <see cref="DayMilliseconds"/> &gt; 0 replays one day per that many
-/// milliseconds; otherwise <see cref="SpeedMultiplier"/> &gt; 0 replays at N x real time; otherwise as fast as possible.
+/// Configuration section <c>Feeds:Replay</c>. Pace: <see cref="DayInterval"/> &gt; 0 replays one day per that much wall
+/// time; otherwise <see cref="SpeedMultiplier"/> &gt; 0 replays at N x real time; otherwise as fast as possible.
 /// <see cref="From"/>/<see cref="To"/> are optional inclusive dates, yyyy-MM-dd.
 /// </summary>
 public sealed class ReplayFeedOptions
@@ -13,8 +13,9 @@ public sealed class ReplayFeedOptions
 
     public bool Enabled { get; set; } = true;
 
-    [Range(0, 86_400_000)]
-    public double DayMilliseconds { get; set; }
+    /// <summary>Wall time per replayed day; zero leaves the pace to <see cref="SpeedMultiplier"/>.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "Feeds:Replay:DayInterval must be between {1} and {2}.")]
+    public TimeSpan DayInterval { get; set; }
 
     [Range(0, 1e9)]
     public double SpeedMultiplier { get; set; }

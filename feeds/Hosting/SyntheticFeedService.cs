@@ -59,12 +59,11 @@ public sealed class SyntheticFeedService(
             }
 
             var feed = new SyntheticFeed(o.Model, start);
-            var ticksPerSecond = o.TicksPerSecond > 0 ? o.TicksPerSecond : 50;
-            var liveInterval = TimeSpan.FromSeconds(Math.Max(0.01, feed.TicksPerStep / ticksPerSecond));
+            var liveInterval = TimeSpan.FromSeconds(Math.Max(0.01, feed.TicksPerStep / o.TicksPerSecond));
             var continuation = o.Clock == SyntheticClock.Simulated ? StartContinuation(feed, lastDay, o) : null;
             var interval = continuation is null
                 ? liveInterval
-                : TimeSpan.FromMilliseconds(Math.Max(1, o.DayMilliseconds / continuation.TicksPerDay));
+                : TimeSpan.FromMilliseconds(Math.Max(1, o.DayInterval.TotalMilliseconds / continuation.TicksPerDay));
             if (continuation is null)
             {
                 logger.LogInformation("Synthetic feed started on the wall clock: {TicksPerStep} ticks every {IntervalMs} ms", feed.TicksPerStep, liveInterval.TotalMilliseconds);
@@ -90,18 +89,12 @@ public sealed class SyntheticFeedService(
 
     private SyntheticContinuation StartContinuation(SyntheticFeed feed, DateOnly lastDay, SyntheticFeedServiceOptions o)
     {
-        if (!(o.DayMilliseconds > 0) || double.IsInfinity(o.DayMilliseconds))
-        {
-            throw new ArgumentOutOfRangeException(nameof(o.DayMilliseconds), o.DayMilliseconds, "Feeds:Synthetic:DayMilliseconds must be positive.");
-        }
-
         var continuation = new SyntheticContinuation(feed, lastDay.AddDays(1), o.EffectiveTicksPerDay(feed.TicksPerStep), o.LiveTimeScale);
-        var dayInterval = TimeSpan.FromMilliseconds(o.DayMilliseconds);
-        var catchUp = continuation.CatchUpTime(time.GetUtcNow().ToUnixTimeMilliseconds(), dayInterval);
+        var catchUp = continuation.CatchUpTime(time.GetUtcNow().ToUnixTimeMilliseconds(), o.DayInterval);
         logger.LogInformation(
-            "Synthetic continuation from {From}, one simulated day every {DayMilliseconds} ms, catching up with the wall clock in ~{Minutes} minutes",
+            "Synthetic continuation from {From}, one simulated day every {DayInterval}, catching up with the wall clock in ~{Minutes} minutes",
             continuation.FirstDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            o.DayMilliseconds,
+            o.DayInterval,
             Math.Round(catchUp.TotalMinutes, 1));
         logger.LogInformation("Synthetic feed: {TicksPerDay} steps of {TicksPerStep} ticks per simulated day", continuation.TicksPerDay, feed.TicksPerStep);
         return continuation;

@@ -6,7 +6,7 @@ namespace AltseasonLive.Feeds.Hosting;
 /// <summary>
 /// Configuration section <c>Feeds:Synthetic</c>. With <see cref="Clock"/> = <see cref="SyntheticClock.Simulated"/> (the
 /// default) the feed continues the history in simulated days: the day after the last replayed day, one simulated day per
-/// <see cref="DayMilliseconds"/> of wall time, <see cref="TicksPerDay"/> steps per day, then the wall clock once caught up
+/// <see cref="DayInterval"/> of wall time, <see cref="TicksPerDay"/> steps per day, then the wall clock once caught up
 /// (see <see cref="SyntheticContinuation"/>). With <see cref="SyntheticClock.Wall"/> every step is stamped with the wall
 /// clock. <see cref="TicksPerSecond"/> is the target total tick rate on the wall clock: one model step every
 /// (ticks per step / TicksPerSecond) seconds, at least every 10 ms. <see cref="Model"/> binds <c>Feeds:Synthetic:Model</c>.
@@ -19,13 +19,13 @@ public sealed class SyntheticFeedServiceOptions
 
     public SyntheticClock Clock { get; set; } = SyntheticClock.Simulated;
 
-    /// <summary>Wall-clock milliseconds per simulated day while catching up.</summary>
-    [Range(0.001, 86_400_000)]
-    public double DayMilliseconds { get; set; } = 2000;
+    /// <summary>Wall time per simulated day while catching up.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00", ErrorMessage = "Feeds:Synthetic:DayInterval must be between {1} and {2}.")]
+    public TimeSpan DayInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// Steps per simulated day (each one tick per symbol). 0 derives it from <see cref="TicksPerSecond"/>: the steps that
-    /// rate allows in <see cref="DayMilliseconds"/>, at least 4.
+    /// rate allows in <see cref="DayInterval"/>, at least 4.
     /// </summary>
     [Range(0, 1_000_000)]
     public int TicksPerDay { get; set; }
@@ -51,7 +51,6 @@ public sealed class SyntheticFeedServiceOptions
             return TicksPerDay;
         }
 
-        var rate = TicksPerSecond > 0 ? TicksPerSecond : 50;
-        return Math.Max(4, (int)Math.Round(rate * (DayMilliseconds / 1000) / Math.Max(1, ticksPerStep)));
+        return Math.Max(4, (int)Math.Round(TicksPerSecond * DayInterval.TotalSeconds / Math.Max(1, ticksPerStep)));
     }
 }

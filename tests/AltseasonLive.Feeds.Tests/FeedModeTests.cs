@@ -16,7 +16,7 @@ public sealed class FeedModeTests
     {
         var merged = LiveSourcesHost.SafeDefaults();
         merged["Feeds:Replay:Enabled"] = "false";
-        merged["Feeds:Synthetic:DayMilliseconds"] = "10";
+        merged["Feeds:Synthetic:DayInterval"] = "00:00:00.010";
         merged["Feeds:Synthetic:TicksPerDay"] = "2";
         merged["Feeds:Synthetic:Coins"] = "2";
         foreach (var (key, value) in settings)
@@ -128,7 +128,8 @@ public sealed class FeedModeTests
 
     [Theory]
     [InlineData("Feeds:AutoFallbackAfter", "-00:00:01", "AutoFallbackAfter")]
-    [InlineData("Feeds:Synthetic:DayMilliseconds", "0", "DayMilliseconds")]
+    [InlineData("Feeds:Synthetic:DayInterval", "00:00:00", "Feeds:Synthetic:DayInterval")]
+    [InlineData("Feeds:Replay:DayInterval", "2.00:00:00", "Feeds:Replay:DayInterval")]
     [InlineData("Feeds:Replay:SpeedMultiplier", "-1", "SpeedMultiplier")]
     [InlineData("Feeds:Live:Binance:ReconnectCap", "00:00:00", "ReconnectCap")]
     [InlineData("Feeds:Live:CoinGecko:TotalCoins", "0", "TotalCoins")]
@@ -138,5 +139,15 @@ public sealed class FeedModeTests
         using var host = BuildHost(new() { [key] = value }, new CollectingSink());
         var error = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
         Assert.Contains(named, error.Message);
+    }
+
+    [Theory]
+    [InlineData("Feeds:Synthetic:DayMilliseconds", "10")]
+    [InlineData("Feeds:Replay:DayMilliseconds", "50")]
+    public async Task A_retired_milliseconds_feed_key_stops_the_start_instead_of_being_ignored(string key, string value)
+    {
+        using var host = BuildHost(new() { [key] = value }, new CollectingSink());
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
+        Assert.Contains("DayMilliseconds", error.Message);
     }
 }

@@ -26,7 +26,7 @@ public sealed class FeedCheckpointTests
         {
             ["Feeds:Replay:From"] = "2026-03-25",
             ["Feeds:Replay:To"] = "2026-03-31",
-            ["Feeds:Synthetic:DayMilliseconds"] = "10",
+            ["Feeds:Synthetic:DayInterval"] = "00:00:00.010",
             ["Feeds:Synthetic:TicksPerDay"] = "2",
             ["Feeds:Synthetic:Coins"] = "3",
         }, 4 + 2);
@@ -42,7 +42,7 @@ public sealed class FeedCheckpointTests
         var prices = new Dictionary<string, double> { ["BTC"] = 1_000_000, ["RUT"] = 9_000, ["TOTAL3"] = 5e12, ["USDT.D"] = 3 };
         var batches = await CollectAsync(new FeedCheckpoint(At(2026, 6, 10, 18), prices), new Dictionary<string, string?>
         {
-            ["Feeds:Synthetic:DayMilliseconds"] = "10",
+            ["Feeds:Synthetic:DayInterval"] = "00:00:00.010",
             ["Feeds:Synthetic:TicksPerDay"] = "2",
             ["Feeds:Synthetic:Coins"] = "3",
         }, 2);
@@ -64,7 +64,7 @@ public sealed class FeedCheckpointTests
         var held = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 1;
         var batches = await CollectAsync(new FeedCheckpoint(held, new Dictionary<string, double>()), new Dictionary<string, string?>
         {
-            ["Feeds:Synthetic:DayMilliseconds"] = "10",
+            ["Feeds:Synthetic:DayInterval"] = "00:00:00.010",
             ["Feeds:Synthetic:TicksPerSecond"] = "2000",
             ["Feeds:Synthetic:Coins"] = "2",
         }, 2);

@@ -17,7 +17,7 @@ public sealed class FeedsHostingTests
         {
             ["Feeds:Replay:From"] = "2026-03-25",
             ["Feeds:Replay:To"] = "2026-03-31",
-            ["Feeds:Synthetic:DayMilliseconds"] = "10",
+            ["Feeds:Synthetic:DayInterval"] = "00:00:00.010",
             ["Feeds:Synthetic:TicksPerDay"] = "2",
             ["Feeds:Synthetic:Coins"] = "3",
         }, 7 + 20);
@@ -42,7 +42,7 @@ public sealed class FeedsHostingTests
         var batches = await FeedsHost.CollectAsync(new Dictionary<string, string?>
         {
             ["Feeds:Replay:Enabled"] = "false",
-            ["Feeds:Synthetic:DayMilliseconds"] = "10",
+            ["Feeds:Synthetic:DayInterval"] = "00:00:00.010",
             ["Feeds:Synthetic:TicksPerDay"] = "2",
             ["Feeds:Synthetic:Coins"] = "2",
         }, 3);

@@ -229,7 +229,7 @@ public sealed class SyntheticContinuationTests
     [InlineData(12, 50, 2000, 27, 12)]
     public void Ticks_per_day_is_the_option_or_derived_from_the_tick_rate(int ticksPerDay, double ticksPerSecond, double dayMs, int ticksPerStep, int expected)
     {
-        var options = new SyntheticFeedServiceOptions { TicksPerDay = ticksPerDay, TicksPerSecond = ticksPerSecond, DayMilliseconds = dayMs };
+        var options = new SyntheticFeedServiceOptions { TicksPerDay = ticksPerDay, TicksPerSecond = ticksPerSecond, DayInterval = TimeSpan.FromMilliseconds(dayMs) };
         Assert.Equal(expected, options.EffectiveTicksPerDay(ticksPerStep));
     }
 }

@@ -54,7 +54,7 @@ public sealed partial class AssetGrain : Grain, IAssetGrain
         _bars = bars.Value;
         _signals = signals.Value;
         _clock = clock;
-        _throttle = new WriteThrottle(clock, TimeSpan.FromMilliseconds(storage.Value.WriteIntervalMs));
+        _throttle = new WriteThrottle(clock, storage.Value.WriteInterval);
     }
 
     private AssetState S => _state.State;

@@ -54,7 +54,7 @@ public sealed partial class CorrelationGroupGrain : Grain, ICorrelationGroupGrai
         _metrics = metrics;
         _universe = universe;
         _barSizeMs = (long)bars.Value.BarSize.TotalMilliseconds;
-        _throttle = new WriteThrottle(clock, TimeSpan.FromMilliseconds(storage.Value.WriteIntervalMs));
+        _throttle = new WriteThrottle(clock, storage.Value.WriteInterval);
         _publishInterval = push.Value.FlushInterval;
         _publish = new WriteThrottle(clock, _publishInterval);
         _closes = new PairBarCloseBuffer(_banks);

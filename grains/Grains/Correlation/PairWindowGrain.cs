@@ -34,7 +34,7 @@ public sealed partial class PairWindowGrain : Grain, IPairWindowGrain
         _state = state;
         _logger = logger;
         _options = options.Value;
-        _throttle = new WriteThrottle(clock, TimeSpan.FromMilliseconds(storage.Value.WriteIntervalMs));
+        _throttle = new WriteThrottle(clock, storage.Value.WriteInterval);
         _band = NewBand();
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Orleans.Clustering.Redis;
 using Orleans.Configuration;
 
 namespace AltseasonLive.Grains.Hosting;
@@ -10,43 +11,60 @@ namespace AltseasonLive.Grains.Hosting;
 /// <summary>Clustering chosen by configuration (<see cref="ClusteringOptions"/>), so a single node and a cluster differ only in settings.</summary>
 public static class ClusteringExtensions
 {
-    /// <summary>The section <c>Clustering</c> as bound now (the silo's providers are chosen before the container exists).</summary>
-    public static ClusteringOptions ReadClustering(this IConfiguration config) =>
-        config.GetSection(ClusteringOptions.SectionName).Get<ClusteringOptions>() ?? new ClusteringOptions();
-
+    /// <summary>
+    /// Adds the membership provider that <c>Clustering:Provider</c> names (<see cref="RegistrationChoices.ClusteringProvider"/>,
+    /// read while registering) and fills Orleans' cluster, endpoint and membership options from the validated
+    /// <see cref="ClusteringOptions"/> once the container exists.
+    /// </summary>
     public static ISiloBuilder UseAltseasonClustering(this ISiloBuilder silo, IConfiguration config)
     {
-        silo.Services.AddOptions<ClusteringOptions>().BindConfiguration(ClusteringOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        var options = config.ReadClustering();
-        if (options.Provider == ClusteringProvider.Localhost)
+        var services = silo.Services;
+        services.AddValidatedOptions<ClusteringOptions>(config, ClusteringOptions.SectionName);
+        services.AddOptions<ClusterOptions>().Configure<IOptions<ClusteringOptions>>((cluster, clustering) =>
         {
-            return silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
-        }
-
-        if (string.IsNullOrWhiteSpace(options.ConnectionString))
-        {
-            throw new OptionsValidationException(ClusteringOptions.SectionName, typeof(ClusteringOptions), ["Clustering:ConnectionString is required when Clustering:Provider is Redis."]);
-        }
-
-        silo.Configure<ClusterOptions>(cluster =>
-        {
-            cluster.ClusterId = options.ClusterId;
-            cluster.ServiceId = options.ServiceId;
+            cluster.ClusterId = clustering.Value.ClusterId;
+            cluster.ServiceId = clustering.Value.ServiceId;
         });
-        silo.Configure<ClusterMembershipOptions>(membership =>
+
+        if (config.ClusteringProvider() == ClusteringProvider.Localhost)
         {
-            membership.ProbeTimeout = options.ProbeTimeout;
-            membership.NumMissedProbesLimit = options.MissedProbes;
-            membership.NumVotesForDeathDeclaration = options.DeathVotes;
-        });
-        var connectionString = options.ConnectionString;
-        silo.UseRedisClustering(redis => redis.ConfigurationOptions = RedisConfiguration.Parse(connectionString));
-        if (options.AdvertisedIPAddress is not { Length: > 0 } advertised)
-        {
-            return silo.ConfigureEndpoints(options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+            // The development membership of one machine; its primary silo is this silo's endpoint, read when resolved.
+            silo.UseLocalhostClustering();
+            services.AddOptions<EndpointOptions>().Configure<IOptions<ClusteringOptions>>((endpoint, clustering) =>
+            {
+                endpoint.SiloPort = clustering.Value.SiloPort;
+                endpoint.GatewayPort = clustering.Value.GatewayPort;
+            });
+            return silo;
         }
 
-        var address = IPAddress.Parse(advertised);
-        return silo.ConfigureEndpoints(address, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(address));
+        silo.UseRedisClustering(_ => { });
+        services.AddOptions<RedisClusteringOptions>().Configure<IOptions<ClusteringOptions>>((redis, clustering) =>
+            redis.ConfigurationOptions = RedisConfiguration.Parse(clustering.Value.ConnectionString ?? ""));
+        services.AddOptions<ClusterMembershipOptions>().Configure<IOptions<ClusteringOptions>>((membership, clustering) =>
+        {
+            membership.ProbeTimeout = clustering.Value.ProbeTimeout;
+            membership.NumMissedProbesLimit = clustering.Value.MissedProbes;
+            membership.NumVotesForDeathDeclaration = clustering.Value.DeathVotes;
+        });
+        services.AddOptions<EndpointOptions>().Configure<IOptions<ClusteringOptions>>((endpoint, clustering) =>
+        {
+            var options = clustering.Value;
+            var advertised = options.AdvertisedIPAddress is { Length: > 0 } configured ? IPAddress.Parse(configured) : null;
+            if (advertised is not null)
+            {
+                // Otherwise Orleans picks the host's first non-loopback address.
+                endpoint.AdvertisedIPAddress = advertised;
+            }
+
+            endpoint.SiloPort = options.SiloPort;
+            endpoint.GatewayPort = options.GatewayPort;
+            if (advertised is null || !IPAddress.IsLoopback(advertised))
+            {
+                endpoint.SiloListeningEndpoint = new IPEndPoint(IPAddress.Any, options.SiloPort);
+                endpoint.GatewayListeningEndpoint = new IPEndPoint(IPAddress.Any, options.GatewayPort);
+            }
+        });
+        return silo;
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Net;
 
 namespace AltseasonLive.Grains.Hosting;
 
@@ -14,24 +15,24 @@ public enum ClusteringProvider
 /// StackExchange.Redis configuration string); grain storage and the ingest log then use the same Redis unless
 /// <c>Storage:*</c> or <c>Durability:*</c> say otherwise. Ports are TCP ports on this host.
 /// </summary>
-public sealed class ClusteringOptions
+public sealed class ClusteringOptions : IValidatableObject
 {
     public const string SectionName = "Clustering";
 
     public ClusteringProvider Provider { get; set; } = ClusteringProvider.Localhost;
 
-    [Required]
+    [Required(ErrorMessage = "Clustering:ClusterId is required.")]
     public string ClusterId { get; set; } = "altseasonlive";
 
-    [Required]
+    [Required(ErrorMessage = "Clustering:ServiceId is required.")]
     public string ServiceId { get; set; } = "altseasonlive";
 
     /// <summary>Silo-to-silo port.</summary>
-    [Range(1, 65535)]
+    [Range(1, 65535, ErrorMessage = "Clustering:SiloPort must be between {1} and {2}.")]
     public int SiloPort { get; set; } = 11111;
 
     /// <summary>Client gateway port.</summary>
-    [Range(1, 65535)]
+    [Range(1, 65535, ErrorMessage = "Clustering:GatewayPort must be between {1} and {2}.")]
     public int GatewayPort { get; set; } = 30000;
 
     /// <summary>Redis of the membership table (Redis only), e.g. <c>redis:6379</c>.</summary>
@@ -49,17 +50,32 @@ public sealed class ClusteringOptions
     // one-machine trial uses ProbeTimeout 00:00:01, MissedProbes 2, DeathVotes 1: declared dead within a few seconds.
 
     /// <summary>Time one membership probe waits for its answer.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00", ErrorMessage = "Clustering:ProbeTimeout must be between {1} and {2}.")]
     public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Probes a node may miss in a row before another node suspects it.</summary>
-    [Range(1, 100)]
+    [Range(1, 100, ErrorMessage = "Clustering:MissedProbes must be between {1} and {2}.")]
     public int MissedProbes { get; set; } = 3;
 
     /// <summary>Suspicions from distinct nodes that declare a node dead (fewer suffice when fewer nodes are alive).</summary>
-    [Range(1, 100)]
+    [Range(1, 100, ErrorMessage = "Clustering:DeathVotes must be between {1} and {2}.")]
     public int DeathVotes { get; set; } = 2;
 
     /// <summary>True when <see cref="Provider"/> is Redis: several nodes share state, so per-node files cannot hold it.</summary>
     public bool IsCluster => Provider == ClusteringProvider.Redis;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (IsCluster && string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            yield return new ValidationResult(
+                $"{SectionName}:{nameof(ConnectionString)} is required when {SectionName}:{nameof(Provider)} is Redis.", [nameof(ConnectionString)]);
+        }
+
+        if (AdvertisedIPAddress is { Length: > 0 } advertised && !IPAddress.TryParse(advertised, out _))
+        {
+            yield return new ValidationResult(
+                $"{SectionName}:{nameof(AdvertisedIPAddress)} must be an IP address, not '{advertised}'.", [nameof(AdvertisedIPAddress)]);
+        }
+    }
 }

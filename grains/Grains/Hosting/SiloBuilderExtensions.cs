@@ -19,66 +19,60 @@ namespace AltseasonLive.Grains.Hosting;
 public static class SiloBuilderExtensions
 {
     /// <summary>
-    /// Binds the options (sections Universe, Bars, Signals:Correlation, Signals:Market, Storage, Push, Events), registers the
-    /// universe catalogue and the grain storage chosen by <c>Storage:Provider</c> (unset: Redis in a Redis cluster, else SQLite). Clustering is left to the caller
-    /// (<c>UseLocalhostClustering()</c> by default).
+    /// Binds the options (sections Universe, Bars, Signals:Correlation, Signals:Market, SeriesHistory, Plausibility,
+    /// Storage, Push, Events) from <paramref name="config"/>, validated at start, and registers the universe catalogue and
+    /// the grain storage that <c>Storage:Provider</c> names (<see cref="RegistrationChoices.StorageProvider"/>: unset means
+    /// Redis in a Redis cluster, else SQLite). Clustering is left to the caller (<c>UseAltseasonClustering</c>, or
+    /// <c>UseLocalhostClustering()</c> in tools and tests).
     /// </summary>
     public static ISiloBuilder AddAltseasonLive(this ISiloBuilder silo, IConfiguration config)
     {
         var services = silo.Services;
-        services.AddOptions<UniverseOptions>().Bind(config.GetSection(UniverseOptions.SectionName)).PostConfigure(DefaultUniverse.ApplyTo);
+        services.AddValidatedOptions<UniverseOptions>(config, UniverseOptions.SectionName).PostConfigure(DefaultUniverse.ApplyTo);
         services.AddValidatedOptions<BarOptions>(config, BarOptions.SectionName);
         services.AddValidatedOptions<CorrelationSignalOptions>(config, CorrelationSignalOptions.SectionName);
         services.AddValidatedOptions<MarketSignalOptions>(config, MarketSignalOptions.SectionName).PostConfigure(DefaultUniverse.ApplyTo);
         services.AddValidatedOptions<PushOptions>(config, PushOptions.SectionName);
         services.AddValidatedOptions<EventLogOptions>(config, EventLogOptions.SectionName);
-        services.AddSingleton<GrainMetrics>();
-        services.AddOptions<SeriesHistoryOptions>().Bind(config.GetSection(SeriesHistoryOptions.SectionName))
-            .Validate(o => o.Length >= 1, "SeriesHistory:Length must be at least 1 bar.").ValidateOnStart();
-        services.AddOptions<PlausibilityOptions>().Bind(config.GetSection(PlausibilityOptions.SectionName)).ValidateOnStart();
+        services.AddValidatedOptions<SeriesHistoryOptions>(config, SeriesHistoryOptions.SectionName);
+        services.AddValidatedOptions<PlausibilityOptions>(config, PlausibilityOptions.SectionName);
         services.AddSingleton<IValidateOptions<PlausibilityOptions>, PlausibilityOptionsValidator>();
+        services.AddValidatedOptions<StorageOptions>(config, StorageOptions.SectionName);
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.AddSingleton<GrainMetrics>();
         services.AddSingleton<UniverseCatalog>();
         services.AddSingleton<IngestClock>();
         services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<IngestClock>());
         silo.AddIncomingGrainCallFilter<EventBatchFilter>();
 
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        var storage = config.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
-        var clustering = config.ReadClustering();
-        switch (storage.ProviderFor(clustering))
+        switch (config.StorageProvider())
         {
             case StorageProvider.Redis:
-                if (storage.RedisConnectionFor(clustering) is not { Length: > 0 } redis)
-                {
-                    throw new OptionsValidationException(StorageOptions.SectionName, typeof(StorageOptions), ["Storage:ConnectionString (or Clustering:ConnectionString) is required when Storage:Provider is Redis."]);
-                }
-
-                silo.AddRedisGrainStorage(StorageNames.Default, (OptionsBuilder<RedisStorageOptions> options) => options.Configure<Serializer>((o, serializer) =>
-                {
-                    o.ConfigurationOptions = RedisConfiguration.Parse(redis);
-                    o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
-                }));
+                silo.AddRedisGrainStorage(StorageNames.Default, (OptionsBuilder<RedisStorageOptions> options) =>
+                    options.Configure<Serializer, IOptions<StorageOptions>, IOptions<ClusteringOptions>>((o, serializer, storage, clustering) =>
+                    {
+                        o.ConfigurationOptions = RedisConfiguration.Parse(storage.Value.RedisConnectionFor(clustering.Value) ?? "");
+                        o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+                    }));
                 break;
             case StorageProvider.Memory:
                 silo.AddMemoryGrainStorage(StorageNames.Default, (OptionsBuilder<MemoryGrainStorageOptions> options) => options.Configure<Serializer>(
                     (o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
                 break;
             default:
-                var connectionString = string.IsNullOrWhiteSpace(storage.ConnectionString)
-                    ? SqliteGrainStorage.ConnectionStringFor(storage.SqlitePath)
-                    : storage.ConnectionString;
-                services.AddSingleton(sp => new SqliteGrainStorage(
-                    connectionString,
-                    new OrleansGrainStorageSerializer(sp.GetRequiredService<Serializer>()),
-                    sp.GetRequiredService<ILogger<SqliteGrainStorage>>(),
-                    storage.Checkpointed,
-                    sp.GetService<IGrainContextAccessor>()));
-                services.AddGrainStorage(StorageNames.Default, (sp, _) => sp.GetRequiredService<SqliteGrainStorage>());
-                if (storage.Checkpointed)
+                services.AddSingleton(sp =>
                 {
-                    services.AddSingleton<IStateCheckpoint>(sp => sp.GetRequiredService<SqliteGrainStorage>());
-                }
-
+                    var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+                    return new SqliteGrainStorage(
+                        string.IsNullOrWhiteSpace(storage.ConnectionString) ? SqliteGrainStorage.ConnectionStringFor(storage.SqliteFile) : storage.ConnectionString,
+                        new OrleansGrainStorageSerializer(sp.GetRequiredService<Serializer>()),
+                        sp.GetRequiredService<ILogger<SqliteGrainStorage>>(),
+                        storage.Checkpointed,
+                        sp.GetService<IGrainContextAccessor>());
+                });
+                services.AddGrainStorage(StorageNames.Default, (sp, _) => sp.GetRequiredService<SqliteGrainStorage>());
+                // Used only in checkpointed mode (Storage:Checkpointed); otherwise nothing asks for it.
+                services.AddSingleton<IStateCheckpoint>(sp => sp.GetRequiredService<SqliteGrainStorage>());
                 break;
         }
 

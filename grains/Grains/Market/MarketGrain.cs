@@ -43,7 +43,7 @@ public sealed partial class MarketGrain : Grain, IMarketGrain
         _logger = logger;
         _state = state;
         _book = new MarketBook(universe, signals.Value, (long)bars.Value.BarSize.TotalMilliseconds, plausibility.Value.CompositeTolerance);
-        _throttle = new WriteThrottle(clock, TimeSpan.FromMilliseconds(storage.Value.WriteIntervalMs));
+        _throttle = new WriteThrottle(clock, storage.Value.WriteInterval);
     }
 
     private MarketState S => _state.State;

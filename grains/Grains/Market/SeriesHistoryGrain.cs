@@ -26,7 +26,7 @@ public sealed class SeriesHistoryGrain : Grain, ISeriesHistoryGrain
     {
         _state = state;
         _length = options.Value.Length;
-        _throttle = new WriteThrottle(clock, TimeSpan.FromMilliseconds(storage.Value.WriteIntervalMs));
+        _throttle = new WriteThrottle(clock, storage.Value.WriteInterval);
     }
 
     public async Task Append(ImmutableArray<HistoryPoint> closes)

@@ -34,7 +34,7 @@ public sealed class CrashRecoveryTests : IDisposable
     public async Task Killing_the_api_mid_feed_and_restarting_it_ends_with_the_correlations_and_events_of_an_uninterrupted_run()
     {
         var requests = DurabilityFeed.Requests(Days);
-        var settings = new Dictionary<string, string>(DurabilityFeed.Settings) { ["Durability:CheckpointIntervalMs"] = "1500" };
+        var settings = new Dictionary<string, string>(DurabilityFeed.Settings) { ["Durability:CheckpointInterval"] = "00:00:01.5" };
 
         MarketResult expected;
         await using (var api = await ApiProcess.StartAsync(Folder("uninterrupted"), settings))
@@ -64,7 +64,7 @@ public sealed class CrashRecoveryTests : IDisposable
 
         // Second life: no periodic checkpoint, so everything published now is only in the journal when the kill comes.
         var killedAt = 230;
-        var noCheckpoints = new Dictionary<string, string>(settings) { ["Durability:CheckpointIntervalMs"] = "600000" };
+        var noCheckpoints = new Dictionary<string, string>(settings) { ["Durability:CheckpointInterval"] = "00:10:00" };
         await using (var api = await ApiProcess.StartAsync(crashed, noCheckpoints))
         {
             using var client = api.CreateClient();

@@ -38,7 +38,7 @@ public sealed class FeedRestartTests : IDisposable
                 ["Feeds:Replay:To"] = "2026-03-27",
                 ["Feeds:Replay:IncludeCoins"] = "false",
                 ["Feeds:Synthetic:Enabled"] = "true",
-                ["Feeds:Synthetic:DayMilliseconds"] = "200",
+                ["Feeds:Synthetic:DayInterval"] = "00:00:00.200",
                 ["Feeds:Synthetic:TicksPerDay"] = "2",
                 ["Feeds:Synthetic:Coins"] = "2",
             },

@@ -18,7 +18,7 @@ public sealed class SourceLabelTests
             ["Feeds:Replay:To"] = "2026-03-27",
             ["Feeds:Replay:IncludeCoins"] = "false",
             ["Feeds:Synthetic:Enabled"] = "true",
-            ["Feeds:Synthetic:DayMilliseconds"] = "100",
+            ["Feeds:Synthetic:DayInterval"] = "00:00:00.100",
             ["Feeds:Synthetic:TicksPerDay"] = "2",
             ["Feeds:Synthetic:Coins"] = "3",
         });

@@ -19,7 +19,7 @@ public sealed class ClientOutboxTests : IDisposable
         ClientBufferCapacity = 8,
         DegradeThreshold = 0.5,
         MaxUpdatesPerSecond = 1000,
-        SendTimeoutSeconds = 30,
+        SendTimeout = TimeSpan.FromSeconds(30),
     };
 
     public void Dispose() => Metrics.Dispose();
@@ -129,7 +129,7 @@ public sealed class ClientOutboxTests : IDisposable
         sender.Freeze();
         outbox.OfferSeries(Asi(1, 50));
         await sender.WaitForBlockedAsync();
-        clock.Advance(TimeSpan.FromSeconds(Options.SendTimeoutSeconds - 1));
+        clock.Advance(Options.SendTimeout - TimeSpan.FromSeconds(1));
         Assert.False(outbox.AbortIfStalled());
         clock.Advance(TimeSpan.FromSeconds(2));
         Assert.True(outbox.AbortIfStalled());

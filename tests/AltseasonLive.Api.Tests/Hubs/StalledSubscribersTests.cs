@@ -35,7 +35,7 @@ public sealed class StalledSubscribersTests : IAsyncLifetime
             new Dictionary<string, string>
             {
                 ["Hub:MaxUpdatesPerSecond"] = "50",
-                ["Hub:SendTimeoutSeconds"] = "2",
+                ["Hub:SendTimeout"] = "00:00:02",
                 ["Hub:ClientBufferCapacity"] = Capacity.ToString(),
                 ["Hub:DegradeThreshold"] = "0.5",
             },

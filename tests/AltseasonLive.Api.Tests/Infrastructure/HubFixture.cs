@@ -26,7 +26,7 @@ public sealed class HubFixture : IAsyncLifetime
             new Dictionary<string, string>
             {
                 ["Hub:MaxUpdatesPerSecond"] = "20",
-                ["Hub:SendTimeoutSeconds"] = "2",
+                ["Hub:SendTimeout"] = "00:00:02",
                 ["Hub:ClientBufferCapacity"] = "1024",
                 ["Hub:MaxSubscriptionsPerConnection"] = "8",
                 ["Hub:MaximumReceiveMessageSize"] = "4096",
