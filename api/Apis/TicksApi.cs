@@ -42,12 +42,12 @@ public static class TicksApi
 
     public static async Task<Results<Ok<IngestSummary>, ProblemHttpResult>> PublishTicks(
         HttpContext context,
-        TickIngestion ingestion,
+        RequestChunker ingestion,
         PublishTickBudget tickBudget,
         IngestMetrics counters,
         IOptions<IngestionOptions> options,
         SlowBodyLog slowBodies,
-        [FromServices] DurableTickPublisher? durable,
+        [FromServices] DurableTickSink? durable,
         CancellationToken cancellationToken)
     {
         if (await RefuseStreamAsync(context, durable, cancellationToken) is { } streamRefused)
@@ -114,7 +114,7 @@ public static class TicksApi
 
     public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> StreamTicks(
         HttpContext context,
-        TickIngestion ingestion,
+        RequestChunker ingestion,
         IngestMetrics counters,
         IOptions<IngestionOptions> options,
         IOptions<JsonOptions> json,
@@ -219,7 +219,7 @@ public static class TicksApi
         socket.CloseAsync(WebSocketCloseStatus.MessageTooBig, $"Frames are limited to {limit} bytes.", ct);
 
     private static async Task<TickFrameAck> AcknowledgeAsync(
-        long frame, ParsedTicks parsed, TickIngestion ingestion, IngestMetrics counters, int maxListed, CancellationToken ct)
+        long frame, ParsedTicks parsed, RequestChunker ingestion, IngestMetrics counters, int maxListed, CancellationToken ct)
     {
         if (parsed.Error is { } error)
         {
@@ -235,7 +235,7 @@ public static class TicksApi
     }
 
     /// <summary>A 400 for stream headers that are malformed, jump too far, or open a stream beyond the key's limit; null to go ahead.</summary>
-    private static async Task<ProblemHttpResult?> RefuseStreamAsync(HttpContext context, DurableTickPublisher? durable, CancellationToken ct)
+    private static async Task<ProblemHttpResult?> RefuseStreamAsync(HttpContext context, DurableTickSink? durable, CancellationToken ct)
     {
         var headers = StreamHeaders.Read(context.Request);
         if (headers.Error is { } error)

@@ -1,6 +1,8 @@
 using AltseasonLive.Api.Extensions;
 using AltseasonLive.Api.Ingestion;
 using AltseasonLive.Api.Limits;
+using AltseasonLive.Feeds;
+using AltseasonLive.Feeds.Hosting;
 using AltseasonLive.Grains.Configuration;
 using AltseasonLive.Grains.Hosting;
 using AltseasonLive.Grains.Storage;
@@ -10,7 +12,7 @@ using Microsoft.Extensions.Options;
 
 namespace AltseasonLive.Api.Durability;
 
-/// <summary>Registration of crash recovery: the journaled publisher, recovery and checkpoints, and the stream query endpoint.</summary>
+/// <summary>Registration of crash recovery: the journaled sink, recovery and checkpoints, and the stream query endpoint.</summary>
 public static class DurabilityExtensions
 {
     /// <summary>
@@ -23,14 +25,14 @@ public static class DurabilityExtensions
         && configuration.StorageProvider() == StorageProvider.Sqlite;
 
     /// <summary>
-    /// Replaces the <see cref="ITickPublisher"/> by the journaled one and puts the SQLite grain storage in checkpointed
+    /// Replaces the <see cref="ITickSink"/> by the journaled one and puts the SQLite grain storage in checkpointed
     /// mode. Call after the silo and before the feeds, only when <see cref="IsDurable"/>.
     /// </summary>
     public static IServiceCollection AddAltseasonDurability(this IServiceCollection services)
     {
         services.PostConfigure<StorageOptions>(storage => storage.Checkpointed = true);
         services.AddHttpContextAccessor();
-        services.TryAddSingleton<GrainTickPublisher>();
+        services.TryAddSingleton<GrainTickSink>();
         services.AddSingleton<PublisherStreams>();
         services.AddSingleton(sp =>
         {
@@ -42,16 +44,16 @@ public static class DurabilityExtensions
                 : Path.Combine(data, "journal");
             return new TickJournal(folder, options.FlushToDisk, sp.GetRequiredService<ILogger<TickJournal>>());
         });
-        services.AddSingleton(sp => new DurableTickPublisher(
-            sp.GetRequiredService<GrainTickPublisher>(),
+        services.AddSingleton(sp => new DurableTickSink(
+            sp.GetRequiredService<GrainTickSink>(),
             sp.GetRequiredService<TickJournal>(),
             sp.GetRequiredService<IStateCheckpoint>(),
             sp.GetRequiredService<PublisherStreams>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<IngestClock>(),
             sp.GetRequiredService<IOptions<PublisherStreamOptions>>().Value,
-            sp.GetRequiredService<ILogger<DurableTickPublisher>>()));
-        services.Replace(ServiceDescriptor.Singleton<ITickPublisher>(sp => sp.GetRequiredService<DurableTickPublisher>()));
+            sp.GetRequiredService<ILogger<DurableTickSink>>()));
+        services.Replace(ServiceDescriptor.Singleton<ITickSink>(sp => sp.GetRequiredService<DurableTickSink>()));
         services.AddHostedService<DurabilityService>();
         return services;
     }
@@ -67,14 +69,14 @@ public static class DurabilityExtensions
             .WithTags("Ingestion")
             .AddEndpointFilter<IngestionKeyFilter>()
             .RequireRateLimiting(PublishRateLimitPolicy.Name);
-        streams.MapGet("/{streamId}", async Task<IResult> (string streamId, HttpContext context, [FromServices] DurableTickPublisher? publisher, CancellationToken cancellationToken) =>
+        streams.MapGet("/{streamId}", async Task<IResult> (string streamId, HttpContext context, [FromServices] DurableTickSink? publisher, CancellationToken cancellationToken) =>
                 publisher is not null
                 && await publisher.GetStreamAsync(ScopedId(context, streamId), cancellationToken) is { } last
                     ? TypedResults.Ok(new StreamStatus(StreamScope.Unscoped(last.StreamId), last.Sequence, last.Chunk))
                     : TypedResults.NotFound())
             .WithName("GetPublisherStream")
             .WithSummary("The newest applied request sequence (and chunk) of one of the caller's publisher streams.");
-        streams.MapDelete("/{streamId}", async Task<IResult> (string streamId, HttpContext context, [FromServices] DurableTickPublisher? publisher, CancellationToken cancellationToken) =>
+        streams.MapDelete("/{streamId}", async Task<IResult> (string streamId, HttpContext context, [FromServices] DurableTickSink? publisher, CancellationToken cancellationToken) =>
                 publisher is not null && await publisher.ResetStreamAsync(ScopedId(context, streamId), cancellationToken)
                     ? TypedResults.NoContent()
                     : TypedResults.NotFound())

@@ -7,7 +7,7 @@ namespace AltseasonLive.Api.Durability;
 /// registration order), then checkpoints every <see cref="DurabilityOptions.CheckpointInterval"/>, and once more on shutdown.
 /// </summary>
 public sealed partial class DurabilityService(
-    DurableTickPublisher publisher,
+    DurableTickSink publisher,
     IOptions<DurabilityOptions> options,
     ILogger<DurabilityService> logger) : IHostedService, IDisposable
 {

@@ -66,14 +66,14 @@ public static class ApiServiceExtensions
 
         services.AddSingleton<IngestionKeyStore>();
         services.AddAltseasonLimits();
-        services.AddSingleton<ITickPublisher, GrainTickPublisher>();
+        services.AddSingleton<GrainTickSink>();
+        services.AddSingleton<ITickSink>(sp => sp.GetRequiredService<GrainTickSink>());
         if (DurabilityExtensions.IsDurable(configuration))
         {
             services.AddAltseasonDurability();
         }
 
-        services.AddSingleton<TickIngestion>();
-        services.AddSingleton<ITickSink, GrainTickSink>();
+        services.AddSingleton<RequestChunker>();
         services.AddSingleton<IFeedCheckpoint, GrainFeedCheckpoint>();
         services.AddSingleton<ISimulationMarker, Feeds.EventLogSimulationMarker>();
         services.AddSingleton<AltseasonLive.Feeds.Live.IBackfillCache, Feeds.FileBackfillCache>();

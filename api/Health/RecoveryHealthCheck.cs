@@ -4,7 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace AltseasonLive.Api.Health;
 
 /// <summary>Ready once crash recovery has replayed the ingest journal (before that, ingestion waits); healthy when durability is off.</summary>
-public sealed class RecoveryHealthCheck(DurableTickPublisher? publisher = null) : IHealthCheck
+public sealed class RecoveryHealthCheck(DurableTickSink? publisher = null) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(publisher switch

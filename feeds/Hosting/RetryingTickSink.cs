@@ -9,14 +9,13 @@ namespace AltseasonLive.Feeds.Hosting;
 /// </summary>
 public sealed class RetryingTickSink(ITickSink inner, int attempts, TimeSpan pause, TimeProvider time, ILogger logger) : ITickSink
 {
-    public async ValueTask PublishAsync(ReadOnlyMemory<Tick> batch, CancellationToken cancellationToken)
+    public async ValueTask<TickBatchResult> PublishAsync(ReadOnlyMemory<Tick> batch, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await inner.PublishAsync(batch, cancellationToken).ConfigureAwait(false);
-                return;
+                return await inner.PublishAsync(batch, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (attempt < attempts && ex is not OperationCanceledException)
             {

@@ -1,9 +1,11 @@
+using AltseasonLive.Grains.Interfaces.Ticks;
+
 namespace AltseasonLive.Feeds.Live;
 
 /// <summary>
 /// Holds live ticks back until <see cref="Open"/>: the live sources connect while the history replay and the backfill
 /// are still publishing older days, and a live tick for today must not reach the grains before them. Ticks before
-/// opening are dropped (live values are levels: the next tick carries the news).
+/// opening are dropped, reported as none accepted (live values are levels: the next tick carries the news).
 /// </summary>
 public sealed class GatedTickSink(ITickSink inner) : ITickSink
 {
@@ -13,6 +15,6 @@ public sealed class GatedTickSink(ITickSink inner) : ITickSink
 
     public void Open() => _open = true;
 
-    public ValueTask PublishAsync(ReadOnlyMemory<Grains.Interfaces.Ticks.Tick> batch, CancellationToken cancellationToken) =>
-        _open ? inner.PublishAsync(batch, cancellationToken) : ValueTask.CompletedTask;
+    public ValueTask<TickBatchResult> PublishAsync(ReadOnlyMemory<Tick> batch, CancellationToken cancellationToken) =>
+        _open ? inner.PublishAsync(batch, cancellationToken) : ValueTask.FromResult(new TickBatchResult(0, []));
 }

@@ -9,9 +9,10 @@ public sealed class RecordingTickSink(ITickSink inner) : ITickSink
 
     public IReadOnlyList<Tick> Ticks => _ticks;
 
-    public async ValueTask PublishAsync(ReadOnlyMemory<Tick> batch, CancellationToken cancellationToken)
+    public async ValueTask<TickBatchResult> PublishAsync(ReadOnlyMemory<Tick> batch, CancellationToken cancellationToken)
     {
-        await inner.PublishAsync(batch, cancellationToken).ConfigureAwait(false);
+        var result = await inner.PublishAsync(batch, cancellationToken).ConfigureAwait(false);
         _ticks.AddRange(batch.Span);
+        return result;
     }
 }

@@ -5,21 +5,23 @@ using Spectre.Console;
 
 namespace AltseasonLive.LoadTest.Cli;
 
-/// <summary>The load run (the root command): options, live progress and the summary table/JSON.</summary>
+/// <summary>The load run (the root command): options, live progress and the summary tables/JSON.</summary>
 public static class LoadCommand
 {
     public static void Configure(RootCommand root)
     {
         var defaults = new LoadSettings();
-        var shared = new LoadOptions(defaults, "Target ticks per second, all publishers together.", "SignalR subscribers whose latency and updates are tracked.");
+        var shared = new LoadOptions(
+            defaults,
+            "Target ticks per second, all publishers together.",
+            "SignalR subscribers whose latency and updates are tracked.",
+            "Measured time after the warm-up (e.g. 30, 90s, 5m).",
+            "Also write the summary as JSON to this file.");
         var idle = new Option<int>("--idle-subscribers") { Description = "Extra connections that only hold a subscription (--idle-topics).", DefaultValueFactory = _ => defaults.IdleSubscribers };
         var idleTopics = new Option<string>("--idle-topics") { Description = "Comma-separated hub topics of idle subscribers.", DefaultValueFactory = _ => string.Join(',', defaults.IdleTopics) };
-        var duration = new Option<double>("--duration") { Description = "Measured seconds (after the warm-up).", DefaultValueFactory = _ => defaults.Duration.TotalSeconds };
-        var warmup = new Option<double>("--warmup") { Description = "Warm-up seconds, not counted.", DefaultValueFactory = _ => defaults.Warmup.TotalSeconds };
-        var json = new Option<FileInfo?>("--json") { Description = "Also write the summary as JSON to this file." };
-        var plain = new Option<bool>("--plain") { Description = "One progress line per second instead of the live table (automatic when output is redirected)." };
+        var warmup = LoadOptions.DurationOption("--warmup", "Warm-up time, not counted (e.g. 5, 10s).", defaults.Warmup);
 
-        foreach (var option in shared.All.Concat([idle, idleTopics, duration, warmup, json, plain]))
+        foreach (var option in shared.All.Concat([idle, idleTopics, warmup]))
         {
             root.Options.Add(option);
         }
@@ -30,36 +32,26 @@ public static class LoadCommand
             {
                 IdleSubscribers = result.GetValue(idle),
                 IdleTopics = LoadOptions.SplitTopics(result.GetValue(idleTopics)),
-                Duration = TimeSpan.FromSeconds(result.GetValue(duration)),
-                Warmup = TimeSpan.FromSeconds(result.GetValue(warmup)),
+                Warmup = result.GetValue(warmup),
             };
-            var (summary, exitCode) = await ConsoleRun.RunAsync(
-                settings.Validate, "Load run", settings.Url, () => RunWithProgressAsync(settings, result.GetValue(plain), cancellationToken));
+            var runner = new LoadRunner(settings);
+            var (summary, exitCode) = await ConsoleRun.RunAsync(settings.Validate, "Load run", settings.Urls, () => ConsoleRun.WithProgressAsync<LoadSummary, LoadSnapshot>(
+                result.GetValue(shared.Plain),
+                report => runner.RunAsync(report, cancellationToken),
+                s => Console.WriteLine(LoadProgressView.Line(s)),
+                LoadProgressView.Empty(),
+                (table, s) => LoadProgressView.Fill(table, s),
+                "The load run"));
             if (summary is null)
             {
                 return exitCode;
             }
 
+            ConsoleRun.WidenRedirectedOutput();
             AnsiConsole.Write(LoadSummaryTable.Build(summary));
-            if (result.GetValue(json) is { } file)
-            {
-                await SummaryJson.WriteAsync(summary, file.FullName, CancellationToken.None);
-                AnsiConsole.MarkupLineInterpolated($"Summary written to [bold]{file.FullName}[/]");
-            }
-
+            AnsiConsole.Write(LoadSummaryTable.Nodes(summary));
+            await ConsoleRun.WriteJsonAsync(summary, result.GetValue(shared.Json), "Summary");
             return 0;
         });
-    }
-
-    private static async Task<LoadSummary> RunWithProgressAsync(LoadSettings settings, bool plain, CancellationToken ct)
-    {
-        var runner = new LoadRunner(settings);
-        if (ConsoleRun.Plain(plain))
-        {
-            return await runner.RunAsync(s => Console.WriteLine(LoadProgressView.Line(s)), ct);
-        }
-
-        return await ConsoleRun.WithLiveTableAsync<LoadSummary, LoadSnapshot>(
-            LoadProgressView.Empty(), (table, s) => LoadProgressView.Fill(table, s), report => runner.RunAsync(report, ct), "The load run");
     }
 }

@@ -1,11 +1,12 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using AltseasonLive.LoadTest.Load;
 
 namespace AltseasonLive.LoadTest.Cli;
 
 /// <summary>
-/// The options a load run and a soak share (server, publishers, subscribers, synthetic market), read into
-/// <see cref="LoadSettings"/>. Rates are ticks per second of all publishers together.
+/// The options a load run and a soak share (nodes, publishers, subscribers, synthetic market, duration, output), read
+/// into <see cref="LoadSettings"/>. Rates are ticks per second of all publishers together.
 /// </summary>
 public sealed class LoadOptions
 {
@@ -13,24 +14,14 @@ public sealed class LoadOptions
 
     private readonly LoadSettings _defaults;
 
-    public LoadOptions(LoadSettings defaults, string rateDescription, string subscribersDescription)
+    public LoadOptions(LoadSettings defaults, string rateDescription, string subscribersDescription, string durationDescription, string jsonDescription)
     {
         _defaults = defaults;
-        Url = new Option<Uri>("--url")
+        Urls = new Option<Uri[]>("--url")
         {
-            Description = "Base address of the api.",
-            DefaultValueFactory = _ => defaults.Url,
-            CustomParser = r =>
-            {
-                var text = r.Tokens.Count == 1 ? r.Tokens[0].Value : "";
-                if (Uri.TryCreate(text.EndsWith('/') ? text : text + "/", UriKind.Absolute, out var parsed))
-                {
-                    return parsed;
-                }
-
-                r.AddError($"'{text}' is not an absolute address.");
-                return defaults.Url;
-            },
+            Description = "Base address of a node; repeat it or separate addresses with commas for several nodes (publishers and subscribers are dealt round-robin over them).",
+            DefaultValueFactory = _ => [.. defaults.Urls],
+            CustomParser = ParseUrls,
         };
         Key = new Option<string?>("--key") { Description = $"Ingestion bearer key (default: environment variable {KeyVariable})." };
         Transport = new Option<PublishTransport>("--transport") { Description = "WebSocket streaming or Http POST batches.", DefaultValueFactory = _ => defaults.Transport };
@@ -40,12 +31,19 @@ public sealed class LoadOptions
         InFlight = new Option<int>("--in-flight") { Description = "Unacknowledged batches allowed per publisher.", DefaultValueFactory = _ => defaults.InFlight };
         Subscribers = new Option<int>("--subscribers") { Description = subscribersDescription, DefaultValueFactory = _ => defaults.Subscribers };
         Topics = new Option<string>("--topics") { Description = "Comma-separated hub topics of tracked subscribers.", DefaultValueFactory = _ => string.Join(',', defaults.Topics) };
-        Symbols = new Option<int>("--symbols") { Description = "Coins moving besides RUT, BTC and ETH (taken from the server's universe).", DefaultValueFactory = _ => defaults.Symbols };
+        Symbols = new Option<int>("--symbols") { Description = "Coins moving besides RUT, BTC and ETH (taken from the first node's universe).", DefaultValueFactory = _ => defaults.Symbols };
         Seed = new Option<int>("--seed") { Description = "Seed of the synthetic market.", DefaultValueFactory = _ => defaults.Seed };
-        ServerPid = new Option<int?>("--server-pid") { Description = "Server process id on this machine: its resident memory (VmRSS) and CPU time are reported." };
+        ServerPids = new Option<int[]>("--server-pid")
+        {
+            Description = "Process id of a node on this machine, one per --url in the same order (repeat it or separate with commas): its resident memory (VmRSS) and CPU time are reported.",
+            CustomParser = ParsePids,
+        };
+        Duration = DurationOption("--duration", durationDescription, defaults.Duration);
+        Json = new Option<FileInfo?>("--json") { Description = jsonDescription };
+        Plain = new Option<bool>("--plain") { Description = "Plain progress lines instead of the live table (automatic when output is redirected)." };
     }
 
-    public Option<Uri> Url { get; }
+    public Option<Uri[]> Urls { get; }
 
     public Option<string?> Key { get; }
 
@@ -67,14 +65,20 @@ public sealed class LoadOptions
 
     public Option<int> Seed { get; }
 
-    public Option<int?> ServerPid { get; }
+    public Option<int[]> ServerPids { get; }
 
-    public IEnumerable<Option> All => [Url, Key, Transport, Publishers, Rate, Batch, InFlight, Subscribers, Topics, Symbols, Seed, ServerPid];
+    public Option<TimeSpan> Duration { get; }
+
+    public Option<FileInfo?> Json { get; }
+
+    public Option<bool> Plain { get; }
+
+    public IEnumerable<Option> All => [Urls, Key, Transport, Publishers, Rate, Batch, InFlight, Subscribers, Topics, Symbols, Seed, ServerPids, Duration, Json, Plain];
 
     /// <summary>The defaults with every shared option the command line gave; the key falls back to <see cref="KeyVariable"/>.</summary>
     public LoadSettings Read(ParseResult result) => _defaults with
     {
-        Url = result.GetValue(Url) ?? _defaults.Url,
+        Urls = result.GetValue(Urls) ?? [.. _defaults.Urls],
         Key = result.GetValue(Key) ?? Environment.GetEnvironmentVariable(KeyVariable) ?? "",
         Transport = result.GetValue(Transport),
         Publishers = result.GetValue(Publishers),
@@ -85,9 +89,65 @@ public sealed class LoadOptions
         Topics = SplitTopics(result.GetValue(Topics)),
         Symbols = result.GetValue(Symbols),
         Seed = result.GetValue(Seed),
-        ServerPid = result.GetValue(ServerPid),
+        ServerPids = result.GetValue(ServerPids) ?? [],
+        Duration = result.GetValue(Duration),
     };
 
     public static string[] SplitTopics(string? text) =>
         (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>A duration option: <c>90s</c>, <c>30m</c>, <c>1.5h</c>, <c>00:30:00</c> or a bare number of seconds (<see cref="DurationText"/>).</summary>
+    public static Option<TimeSpan> DurationOption(string name, string description, TimeSpan fallback) => new(name)
+    {
+        Description = description,
+        DefaultValueFactory = _ => fallback,
+        CustomParser = r =>
+        {
+            var text = r.Tokens.Count == 1 ? r.Tokens[0].Value : "";
+            if (DurationText.TryParse(text, out var value))
+            {
+                return value;
+            }
+
+            r.AddError($"'{text}' is not a duration (e.g. 30m, 60s, 1h, 00:30:00).");
+            return fallback;
+        },
+    };
+
+    private static IEnumerable<string> Items(ArgumentResult r) =>
+        r.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    private Uri[] ParseUrls(ArgumentResult r)
+    {
+        var urls = new List<Uri>();
+        foreach (var text in Items(r))
+        {
+            if (!Uri.TryCreate(text.EndsWith('/') ? text : text + "/", UriKind.Absolute, out var parsed))
+            {
+                r.AddError($"'{text}' is not an absolute address.");
+                return [.. _defaults.Urls];
+            }
+
+            urls.Add(parsed);
+        }
+
+        return [.. urls];
+    }
+
+    private static int[] ParsePids(ArgumentResult r)
+    {
+        var pids = new List<int>();
+        foreach (var text in Items(r))
+        {
+            if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid))
+            {
+                r.AddError($"'{text}' is not a process id.");
+                return [];
+            }
+
+            pids.Add(pid);
+        }
+
+        return [.. pids];
+    }
 }

@@ -4,9 +4,11 @@ using AltseasonLive.Feeds.Synthetic;
 namespace AltseasonLive.LoadTest.Load;
 
 /// <summary>
-/// Runs one load test: reads the server's universe, connects the subscribers (tracked, then idle), connects the
-/// publishers, publishes for warm-up + duration while reporting progress every second, then summarises the measured
-/// period. The numbers are read at the end of the measured period, before publishers drain and connections close.
+/// Runs one load test against one or several nodes: reads the universe (first node), connects the subscribers (tracked,
+/// then idle) and the publishers, dealt round-robin over the nodes, publishes for warm-up + duration while reporting
+/// progress every second, then summarises the measured period, in total and per node. With
+/// <see cref="LoadSettings.SampleInterval"/> it also takes a <see cref="LoadSample"/> per interval (the soak). The numbers
+/// are read at the end of the measured period, before publishers drain and connections close.
 /// </summary>
 public sealed class LoadRunner(LoadSettings settings)
 {
@@ -15,44 +17,51 @@ public sealed class LoadRunner(LoadSettings settings)
     public async Task<LoadSummary> RunAsync(Action<LoadSnapshot>? progress, CancellationToken cancellationToken)
     {
         settings.Validate();
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024 })
-        {
-            BaseAddress = settings.Url,
-            Timeout = TimeSpan.FromSeconds(30),
-        };
-        var probe = new ServerProbe(http, settings.ServerPid);
-        var (start, publishable) = LoadStart.Choose(await probe.GetAssetsAsync(cancellationToken), settings.Symbols, settings.Seed);
-
-        var latency = new LatencyRecorder();
-        var tracked = Enumerable.Range(0, settings.Subscribers).Select(_ => new Subscriber(settings.Url, settings.Topics, latency)).ToList();
-        var idle = Enumerable.Range(0, settings.IdleSubscribers).Select(_ => new Subscriber(settings.Url, settings.IdleTopics, null)).ToList();
         var counters = new PublisherCounters();
+        var latency = new LatencyRecorder();
+        var nodes = settings.Urls
+            .Select((url, i) => new LoadNode(url, settings.ServerPids.Count > 0 ? settings.ServerPids[i] : null, counters, latency))
+            .ToList();
         var publishers = new List<Publisher>();
         try
         {
-            var failures = await Subscriber.ConnectAllAsync(tracked.Concat(idle).ToList(), settings.ConnectConcurrency, cancellationToken);
+            var (start, publishable) = LoadStart.Choose(await nodes[0].Probe.GetAssetsAsync(cancellationToken), settings.Symbols, settings.Seed);
+            for (var i = 0; i < settings.Subscribers; i++)
+            {
+                var node = nodes[i % nodes.Count];
+                node.Tracked.Add(new Subscriber(node.Url, settings.Topics, node.Latency));
+            }
+
+            for (var i = 0; i < settings.IdleSubscribers; i++)
+            {
+                var node = nodes[i % nodes.Count];
+                node.Idle.Add(new Subscriber(node.Url, settings.IdleTopics, null));
+            }
+
+            var failures = await Subscriber.ConnectAllAsync([.. nodes.SelectMany(n => n.Subscribers)], settings.ConnectConcurrency, cancellationToken);
             var streams = Enumerable.Range(0, settings.Publishers)
                 .Select(i => new TickStream(start, publishable, settings.Seed, i, settings.Publishers))
                 .Where(s => s.Symbols.Count > 0)
                 .ToList();
             var perPublisher = settings.Rate / streams.Count;
-            foreach (var stream in streams)
+            for (var i = 0; i < streams.Count; i++)
             {
-                var publisher = CreatePublisher(http, stream, new RatePacer(perPublisher), counters);
+                var node = nodes[i % nodes.Count];
+                var publisher = CreatePublisher(node, streams[i], new RatePacer(perPublisher));
                 publishers.Add(publisher);
+                node.Publishers++;
                 await publisher.ConnectAsync(cancellationToken);
             }
 
-            var memory = new MemoryTrack(probe.ReadResidentBytes());
             using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var runs = publishers.Select(p => Task.Run(() => p.RunAsync(Drain, run.Token), CancellationToken.None)).ToList();
 
-            var measured = await MonitorAsync(counters, latency, tracked, idle, probe, memory, progress, cancellationToken);
-            var statsEnd = await probe.TryGetStatsAsync(CancellationToken.None);
+            var measured = await MonitorAsync(nodes, counters, latency, progress, cancellationToken);
+            var statsEnd = await Task.WhenAll(nodes.Select(n => n.Probe.TryGetStatsAsync(CancellationToken.None)));
             await run.CancelAsync();
             await Task.WhenAll(runs);
 
-            return Summarise(measured, latency, tracked.Count, idle.Count, failures, publishable.Count, probe, measured.StatsAtStart, statsEnd, memory);
+            return Summarise(measured, latency, nodes, failures, publishable.Count, statsEnd);
         }
         finally
         {
@@ -61,46 +70,55 @@ public sealed class LoadRunner(LoadSettings settings)
                 await publisher.DisposeAsync();
             }
 
-            await Task.WhenAll(tracked.Concat(idle).Select(s => s.DisposeAsync().AsTask()));
+            await Task.WhenAll(nodes.SelectMany(n => n.Subscribers).Select(s => s.DisposeAsync().AsTask()));
+            foreach (var node in nodes)
+            {
+                node.Dispose();
+            }
         }
     }
 
-    private Publisher CreatePublisher(HttpClient http, TickStream stream, RatePacer pacer, PublisherCounters counters) =>
+    private Publisher CreatePublisher(LoadNode node, TickStream stream, RatePacer pacer) =>
         settings.Transport == PublishTransport.Http
-            ? new HttpPublisher(http, settings.Key, stream, pacer, settings.Batch, settings.InFlight, counters)
-            : new WebSocketPublisher(settings.Url, settings.Key, stream, pacer, settings.Batch, settings.InFlight, counters);
+            ? new HttpPublisher(node.Http, settings.Key, stream, pacer, settings.Batch, settings.InFlight, node.Counters)
+            : new WebSocketPublisher(node.Url, settings.Key, stream, pacer, settings.Batch, settings.InFlight, node.Counters);
 
     private async Task<MeasuredPeriod> MonitorAsync(
+        IReadOnlyList<LoadNode> nodes,
         PublisherCounters counters,
         LatencyRecorder latency,
-        IReadOnlyList<Subscriber> tracked,
-        IReadOnlyList<Subscriber> idle,
-        ServerProbe probe,
-        MemoryTrack memory,
         Action<LoadSnapshot>? progress,
         CancellationToken ct)
     {
+        var subscribers = nodes.SelectMany(n => n.Subscribers).ToList();
+        var tracked = nodes.SelectMany(n => n.Tracked).ToList();
+        var sampler = settings.SampleInterval is { } every
+            ? new IntervalSampler(every, settings.Duration, latency, subscribers, nodes.Single().Probe)
+            : null;
         var clock = Stopwatch.StartNew();
         var end = settings.Warmup + settings.Duration;
         var measuring = settings.Warmup == TimeSpan.Zero;
-        var statsAtStart = measuring ? await probe.TryGetStatsAsync(ct) : null;
+        if (measuring)
+        {
+            await StartMeasuringAsync(nodes, ct);
+        }
+
+        sampler?.Start();
         var baseline = counters.Read();
         var measureStart = TimeSpan.Zero;
         var ownCpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var serverCpu = probe.ReadCpuTime();
         var previous = baseline;
         var previousAt = TimeSpan.Zero;
         long previousUpdates = 0;
+        LoadSnapshot? last = null;
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
         while (clock.Elapsed < end && await NextSecondAsync(timer, ct))
         {
             var now = clock.Elapsed;
             var totals = counters.Read();
-            var updates = tracked.Sum(s => s.Updates) + idle.Sum(s => s.Updates);
+            var updates = subscribers.Sum(s => s.Updates);
             var seconds = Math.Max(1e-3, (now - previousAt).TotalSeconds);
             var interval = totals - previous;
-            var rss = probe.ReadResidentBytes();
-            memory.Sample(rss);
             var snapshot = new LoadSnapshot(
                 now,
                 measuring,
@@ -113,10 +131,16 @@ public sealed class LoadRunner(LoadSettings settings)
                 latency.TakeInterval(),
                 counters.AckLatency.TakeInterval(),
                 Math.Max(0, updates - previousUpdates) / seconds,
-                tracked.Count(s => !s.Dropped) + idle.Count(s => !s.Dropped),
-                tracked.Count(s => s.Dropped) + idle.Count(s => s.Dropped),
-                rss);
+                subscribers.Count(s => !s.Dropped),
+                subscribers.Count(s => s.Dropped),
+                SampleMemory(nodes));
+            if (sampler is not null && await sampler.TryTakeAsync(snapshot, CancellationToken.None) is { } sample)
+            {
+                snapshot = snapshot with { Sample = sample };
+            }
+
             progress?.Invoke(snapshot);
+            last = snapshot;
             previous = totals;
             previousAt = now;
             previousUpdates = updates;
@@ -127,38 +151,59 @@ public sealed class LoadRunner(LoadSettings settings)
                 baseline = counters.Read();
                 measureStart = clock.Elapsed;
                 ownCpu = Process.GetCurrentProcess().TotalProcessorTime;
-                serverCpu = probe.ReadCpuTime();
                 latency.Reset();
                 counters.AckLatency.Reset();
-                foreach (var s in tracked.Concat(idle))
+                foreach (var s in subscribers)
                 {
                     s.ResetCounts();
                 }
 
                 previousUpdates = 0;
-                memory.Restart(rss);
-                statsAtStart = await probe.TryGetStatsAsync(ct);
+                await StartMeasuringAsync(nodes, ct);
             }
         }
 
-        var final = counters.Read();
+        if (sampler is not null && last is not null)
+        {
+            await sampler.FinishAsync(last, CancellationToken.None);
+        }
+
         var elapsed = clock.Elapsed - measureStart;
+        foreach (var node in nodes)
+        {
+            node.EndMeasuring(elapsed);
+        }
+
         var ownCores = (Process.GetCurrentProcess().TotalProcessorTime - ownCpu).TotalSeconds / elapsed.TotalSeconds;
-        double? serverCores = probe.ReadCpuTime() is { } serverEnd && serverCpu is { } serverStart
-            ? (serverEnd - serverStart).TotalSeconds / elapsed.TotalSeconds
-            : null;
         return new MeasuredPeriod(
-            final - baseline,
+            nodes.Aggregate(default(PublisherTotals), (sum, n) => sum + n.MeasuredTotals),
             elapsed,
             ownCores,
-            serverCores,
             latency.Total(),
             counters.AckLatency.Total(),
             tracked.Select(s => s.Updates).Order().ToArray(),
             tracked.Count == 0 ? 0 : tracked.Average(s => (double)s.PriceUpdates),
-            idle.Sum(s => s.Updates),
-            tracked.Count(s => s.Dropped) + idle.Count(s => s.Dropped),
-            statsAtStart);
+            nodes.SelectMany(n => n.Idle).Sum(s => s.Updates),
+            subscribers.Count(s => s.Dropped),
+            sampler?.Samples ?? []);
+    }
+
+    private static Task StartMeasuringAsync(IReadOnlyList<LoadNode> nodes, CancellationToken ct) =>
+        Task.WhenAll(nodes.Select(n => n.StartMeasuringAsync(ct)));
+
+    /// <summary>Resident memory of the nodes whose process is known, added up (a process serving several nodes once); null when none is.</summary>
+    private static long? SampleMemory(IReadOnlyList<LoadNode> nodes)
+    {
+        long? total = null;
+        foreach (var node in nodes.DistinctBy(n => n.Pid))
+        {
+            if (node.SampleMemory() is { } bytes)
+            {
+                total = (total ?? 0) + bytes;
+            }
+        }
+
+        return total;
     }
 
     /// <summary>False when the run is cancelled (Ctrl+C): the run ends early and is still summarised.</summary>
@@ -177,14 +222,10 @@ public sealed class LoadRunner(LoadSettings settings)
     private LoadSummary Summarise(
         MeasuredPeriod measured,
         LatencyRecorder latency,
-        int trackedCount,
-        int idleCount,
+        IReadOnlyList<LoadNode> nodes,
         int connectFailures,
         int publishableCount,
-        ServerProbe probe,
-        string? statsStart,
-        string? statsEnd,
-        MemoryTrack memory)
+        IReadOnlyList<string?> statsEnd)
     {
         var t = measured.Totals;
         var seconds = Math.Max(1e-3, measured.Elapsed.TotalSeconds);
@@ -192,11 +233,12 @@ public sealed class LoadRunner(LoadSettings settings)
         var assetTopics = settings.Topics.Count(topic => topic.StartsWith("asset:", StringComparison.Ordinal));
         var expected = publishableCount == 0 ? 0 : (double)t.TicksSent / publishableCount * assetTopics;
         var received = measured.PriceUpdatesMean;
-        static double? MiB(long? bytes) => bytes is { } b ? Math.Round(b / 1048576.0, 1) : null;
+        var trackedCount = settings.Subscribers;
+        var idleCount = settings.IdleSubscribers;
 
         return new LoadSummary
         {
-            Url = settings.Url.ToString(),
+            Urls = [.. settings.Urls.Select(u => u.ToString())],
             Transport = settings.Transport.ToString(),
             Publishers = settings.Publishers,
             TargetRate = settings.Rate,
@@ -232,16 +274,9 @@ public sealed class LoadRunner(LoadSettings settings)
                 Math.Round(expected, 1),
                 Math.Round(received, 1),
                 expected > 0 ? Math.Round(Math.Clamp(1 - (received / expected), 0, 1), 4) : 0),
-            Server = new ServerSummary(
-                probe.StatsAvailable && statsEnd is not null,
-                statsStart,
-                statsEnd,
-                MiB(memory.Start),
-                MiB(memory.Peak),
-                MiB(memory.Last),
-                measured.ServerCpuCores is { } cores ? Math.Round(cores, 2) : null),
             GeneratorCpuCores = Math.Round(measured.GeneratorCpuCores, 2),
-            ServerMeasured = ServerMeasured.Between(ServerCounters.TryParse(statsStart), ServerCounters.TryParse(statsEnd)),
+            Nodes = [.. nodes.Select((n, i) => n.Summarise(statsEnd[i]))],
+            Samples = measured.Samples,
         };
     }
 
@@ -250,38 +285,11 @@ public sealed class LoadRunner(LoadSettings settings)
         PublisherTotals Totals,
         TimeSpan Elapsed,
         double GeneratorCpuCores,
-        double? ServerCpuCores,
         LatencySummary TickToClient,
         LatencySummary Ack,
         long[] TrackedUpdatesSorted,
         double PriceUpdatesMean,
         long IdleUpdates,
         int Dropped,
-        string? StatsAtStart);
-
-    /// <summary>Server resident memory over the measured period (bytes).</summary>
-    private sealed class MemoryTrack(long? start)
-    {
-        public long? Start { get; private set; } = start;
-
-        public long? Peak { get; private set; } = start;
-
-        public long? Last { get; private set; } = start;
-
-        public void Sample(long? bytes)
-        {
-            if (bytes is { } b)
-            {
-                Last = b;
-                Peak = Peak is { } p ? Math.Max(p, b) : b;
-            }
-        }
-
-        public void Restart(long? bytes)
-        {
-            Start = bytes;
-            Peak = bytes;
-            Last = bytes;
-        }
-    }
+        IReadOnlyList<LoadSample> Samples);
 }

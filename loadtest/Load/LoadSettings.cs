@@ -4,11 +4,14 @@ namespace AltseasonLive.LoadTest.Load;
 /// One load run. <see cref="Rate"/> is the target total ticks per second over all publishers; <see cref="Duration"/> and
 /// <see cref="Warmup"/> are wall time (the warm-up is not counted); <see cref="Symbols"/> is how many coins move besides
 /// RUT, BTC and ETH. Tracked subscribers measure tick-to-client latency on price updates of their <see cref="Topics"/>;
-/// idle subscribers only hold a subscription to <see cref="IdleTopics"/>.
+/// idle subscribers only hold a subscription to <see cref="IdleTopics"/>. Publishers and subscribers are dealt round-robin
+/// over the nodes of <see cref="Urls"/> (publisher i and subscriber i on node i mod N). With <see cref="SampleInterval"/>
+/// the run also takes a <see cref="LoadSample"/> per interval (the soak).
 /// </summary>
 public sealed record LoadSettings
 {
-    public Uri Url { get; init; } = new("http://127.0.0.1:5080");
+    /// <summary>Base addresses of the nodes (one for a single server).</summary>
+    public IReadOnlyList<Uri> Urls { get; init; } = [new("http://127.0.0.1:5080/")];
 
     public string Key { get; init; } = "";
 
@@ -40,8 +43,14 @@ public sealed record LoadSettings
 
     public int Seed { get; init; } = 20260101;
 
-    /// <summary>Process id of the server on this machine, for its resident memory (/proc/PID/status); null when unknown.</summary>
-    public int? ServerPid { get; init; }
+    /// <summary>
+    /// Process ids of the nodes on this machine, in the order of <see cref="Urls"/>, for their resident memory
+    /// (/proc/PID/status) and CPU time; empty when unknown.
+    /// </summary>
+    public IReadOnlyList<int> ServerPids { get; init; } = [];
+
+    /// <summary>Time between samples (at least 1 s; one node, no warm-up); null for a run without samples.</summary>
+    public TimeSpan? SampleInterval { get; init; }
 
     /// <summary>Subscriber connections opened at the same time while connecting.</summary>
     public int ConnectConcurrency { get; init; } = 64;
@@ -56,7 +65,9 @@ public sealed record LoadSettings
             }
         }
 
-        Check(Url.IsAbsoluteUri && Url.Scheme is "http" or "https", "--url must be an absolute http(s) address.");
+        Check(Urls.Count >= 1, "At least one --url is required.");
+        Check(Urls.All(u => u.IsAbsoluteUri && u.Scheme is "http" or "https"), "--url must be an absolute http(s) address.");
+        Check(ServerPids.Count == 0 || ServerPids.Count == Urls.Count, "Give one --server-pid per --url, in the same order, or none.");
         Check(!string.IsNullOrWhiteSpace(Key), "A publish key is required (--key or ALTSEASON_PUBLISH_KEY).");
         Check(Publishers >= 1, "--publishers must be at least 1.");
         Check(Rate > 0, "--rate must be positive.");
@@ -67,5 +78,12 @@ public sealed record LoadSettings
         Check(Warmup >= TimeSpan.Zero, "--warmup must not be negative.");
         Check(Symbols >= 0, "--symbols must not be negative.");
         Check(ConnectConcurrency >= 1, "Connect concurrency must be at least 1.");
+        if (SampleInterval is { } interval)
+        {
+            Check(interval >= TimeSpan.FromSeconds(1), "--sample-interval must be at least 1 s (the run reports once a second).");
+            Check(Duration >= interval, "--duration must be at least one --sample-interval.");
+            Check(Warmup == TimeSpan.Zero, "Samples cover the whole run: a sampled run has no warm-up.");
+            Check(Urls.Count == 1, "Samples judge one server's memory: a sampled run takes a single --url.");
+        }
     }
 }

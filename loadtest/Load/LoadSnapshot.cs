@@ -2,7 +2,8 @@ namespace AltseasonLive.LoadTest.Load;
 
 /// <summary>
 /// One line of live progress, about once a second. Rates are per second over the last interval; latencies are the
-/// interval's percentiles (ms). <see cref="Measuring"/> is false during the warm-up.
+/// interval's percentiles (ms). <see cref="Measuring"/> is false during the warm-up. <see cref="ServerResidentBytes"/> adds
+/// up the nodes whose process is known. <see cref="Sample"/> is the sample a sampled run took at this second, if any.
 /// </summary>
 public sealed record LoadSnapshot(
     TimeSpan Elapsed,
@@ -18,4 +19,5 @@ public sealed record LoadSnapshot(
     double UpdatesPerSecond,
     int SubscribersConnected,
     int SubscribersDropped,
-    long? ServerResidentBytes);
+    long? ServerResidentBytes,
+    LoadSample? Sample = null);

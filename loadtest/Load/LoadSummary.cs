@@ -3,11 +3,12 @@ namespace AltseasonLive.LoadTest.Load;
 /// <summary>
 /// Result of a load run over the measured period (after the warm-up). Rates are ticks per second; latencies are in ms;
 /// memory in MiB. <see cref="AcceptedPerSecond"/> is what the server acknowledged as processed: the api acks a batch only
-/// after the ingest grain finished with it.
+/// after the ingest grain finished with it. The figures add up every node; <see cref="Nodes"/> has each node's, with
+/// what the node itself reported.
 /// </summary>
 public sealed record LoadSummary
 {
-    public required string Url { get; init; }
+    public required IReadOnlyList<string> Urls { get; init; }
     public required string Transport { get; init; }
     public required int Publishers { get; init; }
     public required double TargetRate { get; init; }
@@ -39,20 +40,21 @@ public sealed record LoadSummary
 
     public required SubscriberSummary Subscribers { get; init; }
 
-    public required ServerSummary Server { get; init; }
-
     /// <summary>CPU time of this load generator over the measured period / wall time (cores busy).</summary>
     public required double GeneratorCpuCores { get; init; }
 
-    /// <summary>The server's own counters over the measured period; null when it exposes no <c>GET /api/stats</c>.</summary>
-    public ServerMeasured? ServerMeasured { get; init; }
+    /// <summary>Each node, in the order of <see cref="Urls"/>.</summary>
+    public required IReadOnlyList<NodeSummary> Nodes { get; init; }
+
+    /// <summary>The samples of a sampled run (the soak), empty otherwise.</summary>
+    public IReadOnlyList<LoadSample> Samples { get; init; } = [];
 }
 
 /// <summary>
 /// Subscriber side. Updates are series values plus events per tracked client. <see cref="PriceUpdatesExpected"/> is the
 /// price ticks sent for each client's asset topics; the gap to <see cref="PriceUpdatesReceivedMean"/> is what the server
-/// coalesced or dropped for that client, estimated from this side (<see cref="LoadSummary.ServerMeasured"/> has the
-/// server's exact counts when it exposes them).
+/// coalesced or dropped for that client, estimated from this side (<see cref="NodeSummary.ServerMeasured"/> has each
+/// node's exact counts when it exposes them).
 /// </summary>
 public sealed record SubscriberSummary(
     int Tracked,
@@ -70,8 +72,8 @@ public sealed record SubscriberSummary(
     double CoalescedOrDroppedFraction);
 
 /// <summary>
-/// Server side: <c>/api/stats</c> when exposed (raw JSON); resident memory and CPU (cores busy over the measured
-/// period) when the pid was given.
+/// One node's server side: <c>/api/stats</c> when exposed (raw JSON); resident memory and CPU (cores busy over the
+/// measured period) when its pid was given.
 /// </summary>
 public sealed record ServerSummary(
     bool StatsEndpointAvailable,

@@ -22,6 +22,7 @@ public sealed class Subscriber : IAsyncDisposable
     private long _messages;
     private int _closed;
     private int _disposing;
+    private int _connectFailed;
 
     public Subscriber(Uri baseUrl, IReadOnlyList<string> topics, LatencyRecorder? latency)
     {
@@ -59,6 +60,9 @@ public sealed class Subscriber : IAsyncDisposable
     /// <summary>Hub invocations received (series, events, snapshot, resync) since the last <see cref="ResetCounts"/>.</summary>
     public long Messages => Interlocked.Read(ref _messages);
 
+    /// <summary>True when <see cref="ConnectAllAsync"/> could not connect it.</summary>
+    public bool ConnectFailed => Volatile.Read(ref _connectFailed) != 0;
+
     /// <summary>True once the connection closed without being disposed by the run.</summary>
     public bool Dropped => Volatile.Read(ref _closed) != 0;
 
@@ -78,6 +82,7 @@ public sealed class Subscriber : IAsyncDisposable
                 catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or IOException
                     or Microsoft.AspNetCore.SignalR.HubException or System.Net.WebSockets.WebSocketException)
                 {
+                    Interlocked.Exchange(ref subscriber._connectFailed, 1);
                     Interlocked.Increment(ref failures);
                 }
             });

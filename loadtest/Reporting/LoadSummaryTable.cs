@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace AltseasonLive.LoadTest.Reporting;
 
-/// <summary>The end-of-run table of a load run.</summary>
+/// <summary>The end-of-run tables of a load run: the whole run, then each node.</summary>
 public static class LoadSummaryTable
 {
     public static Table Build(LoadSummary s)
@@ -28,29 +28,51 @@ public static class LoadSummaryTable
         Row("Updates per tracked client", $"min {N(sub.UpdatesMin)} / median {N(sub.UpdatesMedian)} / max {N(sub.UpdatesMax)}");
         Row("Price updates per client", string.Create(CultureInfo.InvariantCulture,
             $"{sub.PriceUpdatesReceivedMean:N0} received of {sub.PriceUpdatesExpected:N0} ticks sent ({sub.CoalescedOrDroppedFraction:P1} coalesced or dropped, client-side estimate)"));
-        if (s.ServerMeasured is { } m)
+        Row("Generator CPU cores busy", string.Create(CultureInfo.InvariantCulture, $"{s.GeneratorCpuCores:0.00} of {Environment.ProcessorCount}"));
+        return table;
+    }
+
+    /// <summary>Each node's share of the run and what the node reported, a column per node.</summary>
+    public static Table Nodes(LoadSummary s)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var table = new Table().Border(TableBorder.Rounded).Title("Per node").AddColumn("Measure");
+        foreach (var node in s.Nodes)
         {
-            Row("Server accepted (GET /api/stats)", string.Create(CultureInfo.InvariantCulture,
-                $"{m.TicksAccepted:N0} ({m.AcceptedPerSecond:N0}/s over {m.Seconds:0.0} s), rejected {m.TicksRejected:N0}"));
-            Row("Server series values", string.Create(CultureInfo.InvariantCulture,
-                $"offered {m.SeriesOffered:N0}, coalesced {m.SeriesCoalesced:N0}, dropped for slow clients {m.SeriesDropped:N0}"));
-            Row("Server hub messages / clients cut off", string.Create(CultureInfo.InvariantCulture,
-                $"{m.MessagesSentPerSecond:N0}/s; {m.ClientsDropped:N0} cut off; largest outbox {m.OutboxQueuedMaxAtEnd:N0} at end"));
-            Row("Server price age at arrival / flush; flush to written", string.Create(CultureInfo.InvariantCulture,
-                $"{m.PriceAgeAtArrivalMeanMs:0.0} / {m.PriceAgeAtFlushMeanMs:0.0} ms; {m.FlushToWrittenMeanMs:0.0} ms (means, last second)"));
-            Row("Server events held back / refetched / out of order", string.Create(CultureInfo.InvariantCulture,
-                $"{m.EventsHeldBack:N0} / {m.EventsRefetched:N0} / {m.EventsOutOfOrder:N0}"));
-        }
-        else
-        {
-            Row("Server counters", s.Server.StatsEndpointAvailable ? "GET /api/stats (see JSON)" : "not exposed (no GET /api/stats)");
+            table.AddColumn(new TableColumn(Markup.Escape(node.Url)).RightAligned());
         }
 
-        Row("Server RSS", s.Server.ResidentMiBPeak is { } peak
-            ? string.Create(CultureInfo.InvariantCulture, $"{s.Server.ResidentMiBStart:0} -> {s.Server.ResidentMiBEnd:0} MiB (peak {peak:0})")
-            : "unknown (pass --server-pid)");
-        Row("CPU cores busy (server / generator)", string.Create(CultureInfo.InvariantCulture,
-            $"{(s.Server.CpuCores is { } c ? c.ToString("0.00", CultureInfo.InvariantCulture) : "?")} / {s.GeneratorCpuCores:0.00} of {Environment.ProcessorCount}"));
+        void Row(string name, Func<NodeSummary, string> value) =>
+            table.AddRow([Markup.Escape(name), .. s.Nodes.Select(n => Markup.Escape(value(n)))]);
+        static string Opt(double? v, string format) => v is { } x ? x.ToString(format, CultureInfo.InvariantCulture) : "-";
+
+        Row("Publishers", n => n.Publishers.ToString(inv));
+        Row("Ticks sent / accepted / rejected", n => string.Create(inv, $"{n.TicksSent:N0} / {n.TicksAccepted:N0} / {n.TicksRejected:N0}"));
+        Row("Accepted ticks/s", n => n.AcceptedPerSecond.ToString("N0", inv));
+        Row("Publish errors", n => n.PublishErrors.ToString("N0", inv));
+        Row("Subscribers connected / of", n => string.Create(inv, $"{n.SubscribersConnected} / {n.Subscribers} ({n.ConnectFailures} failed, {n.SubscribersDropped} dropped)"));
+        Row("Updates received", n => n.UpdatesReceived.ToString("N0", inv));
+        Row("Tick-to-client p50 / p99", n => n.TickToClientLatency.Count == 0 ? "no samples" : string.Create(inv, $"{n.TickToClientLatency.P50Ms:0.0} / {n.TickToClientLatency.P99Ms:0.0} ms"));
+        Row("Ack p50 / p99", n => n.AckLatency.Count == 0 ? "no samples" : string.Create(inv, $"{n.AckLatency.P50Ms:0.0} / {n.AckLatency.P99Ms:0.0} ms"));
+        Row("Server accepted (GET /api/stats)", n => n.ServerMeasured is { } m
+            ? string.Create(inv, $"{m.TicksAccepted:N0} ({m.AcceptedPerSecond:N0}/s), rejected {m.TicksRejected:N0}")
+            : n.Server.StatsEndpointAvailable ? "see JSON" : "not exposed");
+        Row("Server series offered / coalesced / dropped", n => n.ServerMeasured is { } m
+            ? string.Create(inv, $"{m.SeriesOffered:N0} / {m.SeriesCoalesced:N0} / {m.SeriesDropped:N0}")
+            : "-");
+        Row("Server hub messages/s; clients cut off; largest outbox", n => n.ServerMeasured is { } m
+            ? string.Create(inv, $"{m.MessagesSentPerSecond:N0}; {m.ClientsDropped:N0}; {m.OutboxQueuedMaxAtEnd:N0}")
+            : "-");
+        Row("Server price age at arrival / flush; flush to written", n => n.ServerMeasured is { } m
+            ? string.Create(inv, $"{m.PriceAgeAtArrivalMeanMs:0.0} / {m.PriceAgeAtFlushMeanMs:0.0}; {m.FlushToWrittenMeanMs:0.0} ms")
+            : "-");
+        Row("Server events held back / refetched / out of order", n => n.ServerMeasured is { } m
+            ? string.Create(inv, $"{m.EventsHeldBack:N0} / {m.EventsRefetched:N0} / {m.EventsOutOfOrder:N0}")
+            : "-");
+        Row("Server RSS start -> end (peak)", n => n.Server.ResidentMiBPeak is { } peak
+            ? string.Create(inv, $"{n.Server.ResidentMiBStart:0} -> {n.Server.ResidentMiBEnd:0} MiB ({peak:0})")
+            : "unknown (--server-pid)");
+        Row("Server CPU cores busy", n => Opt(n.Server.CpuCores, "0.00"));
         return table;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AltseasonLive.LoadTest.Load;
 using Spectre.Console;
 
 namespace AltseasonLive.LoadTest.Soak;
@@ -40,7 +41,7 @@ public static class SoakProgressView
         return table;
     }
 
-    public static string Line(SoakSample s)
+    public static string Line(LoadSample s)
     {
         var inv = CultureInfo.InvariantCulture;
         return string.Create(inv, $"#{s.Index} {TimeSpan.FromSeconds(s.ElapsedSeconds):hh\\:mm\\:ss} sent {s.SentPerSecond:N0}/s acked {s.AcceptedPerSecond:N0}/s ")

@@ -18,19 +18,12 @@ public sealed record SoakSettings
 
     public double? MaxSpreadMiB { get; init; }
 
+    /// <summary>The load run the soak makes: <see cref="Load"/> sampled every <see cref="SampleInterval"/>, without warm-up.</summary>
+    public LoadSettings Run => Load with { SampleInterval = SampleInterval, Warmup = TimeSpan.Zero };
+
     public void Validate()
     {
-        Load.Validate();
-        if (SampleInterval < TimeSpan.FromSeconds(1))
-        {
-            throw new ArgumentException("--sample-interval must be at least 1 s (the load runner reports once a second).");
-        }
-
-        if (Load.Duration < SampleInterval)
-        {
-            throw new ArgumentException("--duration must be at least one --sample-interval.");
-        }
-
+        Run.Validate();
         if (MaxGrowthMiBPerHour < 0 || MaxSpreadMiB < 0)
         {
             throw new ArgumentException("Memory thresholds must not be negative.");

@@ -46,12 +46,13 @@ public static class SoakTables
             .AddColumn("Measure").AddColumn(new TableColumn("Value").RightAligned());
         void Row(string name, string value) => table.AddRow(Markup.Escape(name), Markup.Escape(value));
 
-        Row("Target", string.Create(Inv, $"{report.TargetRate:N0} ticks/s, {report.Publishers} x {report.Transport}, batch {report.Batch}, {report.Symbols} symbols, {report.Subscribers} subscribers"));
-        Row("Measured", string.Create(Inv, $"{report.MeasuredSeconds:N0} s, {report.Samples.Count} samples every {report.SampleIntervalSeconds:0.#} s, from {report.StartedUtc:yyyy-MM-dd HH:mm:ss} UTC"));
-        Row("Ticks sent / accepted", string.Create(Inv, $"{report.TicksSent:N0} / {report.TicksAccepted:N0} ({report.AcceptedPerSecond:N0}/s)"));
-        Row("Tick-to-client, whole run", Latency(report.TickToClientLatency));
-        Row("Ack, whole run", Latency(report.AckLatency));
-        Row("Server counters", report.StatsEndpointAvailable ? "GET /api/stats" : "not exposed (no GET /api/stats)");
+        var load = report.Load;
+        Row("Target", string.Create(Inv, $"{load.TargetRate:N0} ticks/s, {load.Publishers} x {load.Transport}, batch {load.Batch}, {load.Symbols} symbols, {load.Subscribers.Tracked} subscribers"));
+        Row("Measured", string.Create(Inv, $"{load.MeasuredSeconds:N0} s, {report.Samples.Count} samples every {report.SampleIntervalSeconds:0.#} s, from {report.StartedUtc:yyyy-MM-dd HH:mm:ss} UTC"));
+        Row("Ticks sent / accepted", string.Create(Inv, $"{load.TicksSent:N0} / {load.TicksAccepted:N0} ({load.AcceptedPerSecond:N0}/s)"));
+        Row("Tick-to-client, whole run", Latency(load.TickToClientLatency));
+        Row("Ack, whole run", Latency(load.AckLatency));
+        Row("Server counters", load.Nodes.All(n => n.Server.StatsEndpointAvailable) ? "GET /api/stats" : "not exposed (no GET /api/stats)");
         Row("Judged window", string.Create(Inv, $"samples at or after {v.WindowFromSeconds:N0} s (second half)"));
         Row("Server RSS trend", Trend(v.Resident));
         Row("Server GC heap trend", Trend(v.GcHeap));

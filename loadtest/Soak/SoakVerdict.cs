@@ -1,4 +1,5 @@
 using System.Globalization;
+using AltseasonLive.LoadTest.Load;
 
 namespace AltseasonLive.LoadTest.Soak;
 
@@ -26,7 +27,7 @@ public sealed record SoakVerdict(
     public const string GcHeapSeries = "server GC heap";
     public const string NoSeries = "none";
 
-    public static SoakVerdict Judge(IReadOnlyList<SoakSample> samples, SoakErrors errors, double maxGrowthMiBPerHour, double? maxSpreadMiB)
+    public static SoakVerdict Judge(IReadOnlyList<LoadSample> samples, SoakErrors errors, double maxGrowthMiBPerHour, double? maxSpreadMiB)
     {
         var window = samples.Skip((samples.Count - 1) / 2).ToList();
         var from = window.Count == 0 ? 0 : window[0].ElapsedSeconds;
@@ -82,7 +83,7 @@ public sealed record SoakVerdict(
         return new SoakVerdict(flat == true && !errors.Any, flat, series, from, resident, gcHeap, maxGrowthMiBPerHour, maxSpreadMiB, errors, reasons);
     }
 
-    private static List<(double, double)> Readings(IEnumerable<SoakSample> window, Func<SoakSample, double?> value)
+    private static List<(double, double)> Readings(IEnumerable<LoadSample> window, Func<LoadSample, double?> value)
     {
         var readings = new List<(double, double)>();
         foreach (var sample in window)

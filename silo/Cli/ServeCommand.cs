@@ -2,7 +2,6 @@ using System.CommandLine;
 using AltseasonLive.Feeds;
 using AltseasonLive.Feeds.Hosting;
 using AltseasonLive.Grains.Hosting;
-using AltseasonLive.Silo.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -27,8 +26,7 @@ public static class ServeCommand
             var builder = Host.CreateApplicationBuilder([.. parse.UnmatchedTokens]);
             builder.UseOrleans(silo => silo.UseAltseasonClustering(builder.Configuration).AddAltseasonLive(builder.Configuration));
             builder.Logging.AddFilter("Polly", LogLevel.Warning);
-            builder.Services.AddSingleton<GrainTickSink>();
-            builder.Services.AddSingleton<ITickSink>(sp => sp.GetRequiredService<GrainTickSink>());
+            builder.Services.AddSingleton<ITickSink, GrainTickSink>();
             builder.Services.AddSingleton<IFeedCheckpoint, GrainFeedCheckpoint>();
             builder.Services.AddAltseasonFeeds(builder.Configuration);
             using var host = builder.Build();

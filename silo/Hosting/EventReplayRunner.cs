@@ -1,3 +1,4 @@
+using AltseasonLive.Feeds.Hosting;
 using AltseasonLive.Feeds.Replay;
 using AltseasonLive.Grains.Hosting;
 using AltseasonLive.Grains.Interfaces.Events;
@@ -68,7 +69,7 @@ public sealed class EventReplayRunner(BundledHistory history)
                 });
                 await replay.RunAsync(draining, progress, cancellationToken).ConfigureAwait(false);
                 await draining.DrainAsync(cancellationToken).ConfigureAwait(false);
-                return new Result(events, sink.Accepted, sink.Rejected, replay.Days.Count);
+                return new Result(events, draining.Accepted, draining.Rejected, replay.Days.Count);
             }
             finally
             {

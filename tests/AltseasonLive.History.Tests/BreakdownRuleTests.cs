@@ -51,9 +51,9 @@ public sealed class BreakdownRuleTests
 
     private sealed class IngestSink(IClusterClient client, IEventLogGrain log, List<MarketEvent> events) : ITickSink
     {
-        public async ValueTask PublishAsync(ReadOnlyMemory<Tick> batch, CancellationToken cancellationToken)
+        public async ValueTask<TickBatchResult> PublishAsync(ReadOnlyMemory<Tick> batch, CancellationToken cancellationToken)
         {
-            await client.GetGrain<ITickIngestGrain>(0).Ingest(ImmutableArray.Create(batch.Span));
+            var result = await client.GetGrain<ITickIngestGrain>(0).Ingest(ImmutableArray.Create(batch.Span));
             var last = events.Count > 0 ? events[^1].Sequence : 0;
             EventPage page;
             do
@@ -63,6 +63,7 @@ public sealed class BreakdownRuleTests
                 last = events.Count > 0 ? events[^1].Sequence : 0;
             }
             while (page.HasMore);
+            return result;
         }
     }
 

@@ -9,9 +9,9 @@ internal sealed class CollectingSink : ITickSink
 {
     public ConcurrentQueue<Tick[]> Batches { get; } = new();
 
-    public ValueTask PublishAsync(ReadOnlyMemory<Tick> batch, CancellationToken cancellationToken)
+    public ValueTask<TickBatchResult> PublishAsync(ReadOnlyMemory<Tick> batch, CancellationToken cancellationToken)
     {
         Batches.Enqueue(batch.ToArray());
-        return ValueTask.CompletedTask;
+        return ValueTask.FromResult(new TickBatchResult(batch.Length, []));
     }
 }

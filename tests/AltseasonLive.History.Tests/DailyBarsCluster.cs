@@ -61,7 +61,7 @@ public sealed class DailyBarsCluster : IAsyncDisposable
 
     private sealed class IngestSink(DailyBarsCluster cluster) : ITickSink
     {
-        public async ValueTask PublishAsync(ReadOnlyMemory<Tick> batch, CancellationToken cancellationToken) =>
+        public async ValueTask<TickBatchResult> PublishAsync(ReadOnlyMemory<Tick> batch, CancellationToken cancellationToken) =>
             await cluster.IngestAsync(batch);
     }
 

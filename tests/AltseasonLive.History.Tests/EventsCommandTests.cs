@@ -1,12 +1,12 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using AltseasonLive.Feeds;
+using AltseasonLive.Feeds.Hosting;
 using AltseasonLive.Feeds.Replay;
 using AltseasonLive.Grains.Hosting;
 using AltseasonLive.Grains.Interfaces.Events;
-using AltseasonLive.Grains.Interfaces.Ticks;
 using AltseasonLive.Silo.Cli;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.TestingHost;
 
 namespace AltseasonLive.History.Tests;
@@ -27,7 +27,7 @@ public sealed class EventsCommandTests
         try
         {
             var replay = new HistoryReplay(new BundledHistory(), new HistoryReplayOptions { From = From, To = To });
-            await replay.RunAsync(new IngestSink(cluster.Client));
+            await replay.RunAsync(new GrainTickSink(cluster.Client, NullLogger<GrainTickSink>.Instance));
             var page = await cluster.Client.GetGrain<IEventLogGrain>(0).GetSince(0, 5_000);
             Assert.False(page.HasMore);
             expected = [.. page.Events];
@@ -54,12 +54,6 @@ public sealed class EventsCommandTests
         }
 
         Assert.Contains($"{expected.Count} events", error.ToString());
-    }
-
-    private sealed class IngestSink(IClusterClient client) : ITickSink
-    {
-        public async ValueTask PublishAsync(ReadOnlyMemory<Tick> batch, CancellationToken cancellationToken) =>
-            await client.GetGrain<ITickIngestGrain>(0).Ingest(ImmutableArray.Create(batch.Span));
     }
 
     private sealed class DailyBarsSilo : ISiloConfigurator

@@ -91,7 +91,7 @@ public sealed class FeedsHostingTests
     public async Task Retrying_sink_retries_failures_then_gives_up()
     {
         var calls = 0;
-        var flaky = new DelegateSink(() => ++calls < 3 ? throw new InvalidOperationException("not ready") : ValueTask.CompletedTask);
+        var flaky = new DelegateSink(() => ++calls < 3 ? throw new InvalidOperationException("not ready") : ValueTask.FromResult(new TickBatchResult(1, [])));
         var retrying = new RetryingTickSink(flaky, 5, TimeSpan.FromMilliseconds(1), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
         await retrying.PublishAsync(new Tick[1], CancellationToken.None);
         Assert.Equal(3, calls);
@@ -103,8 +103,8 @@ public sealed class FeedsHostingTests
         Assert.Equal(2, calls);
     }
 
-    private sealed class DelegateSink(Func<ValueTask> publish) : ITickSink
+    private sealed class DelegateSink(Func<ValueTask<TickBatchResult>> publish) : ITickSink
     {
-        public ValueTask PublishAsync(ReadOnlyMemory<Tick> batch, CancellationToken cancellationToken) => publish();
+        public ValueTask<TickBatchResult> PublishAsync(ReadOnlyMemory<Tick> batch, CancellationToken cancellationToken) => publish();
     }
 }

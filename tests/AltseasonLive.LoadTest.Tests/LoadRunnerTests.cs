@@ -16,7 +16,7 @@ public sealed class LoadRunnerTests
         await using var server = await ProductServer.StartAsync();
         var settings = new LoadSettings
         {
-            Url = server.BaseAddress,
+            Urls = [server.BaseAddress],
             Key = ProductServer.IngestionKey,
             Transport = transport,
             Publishers = 2,
@@ -43,7 +43,8 @@ public sealed class LoadRunnerTests
         Assert.Equal(0, summary.Subscribers.ConnectFailures);
         Assert.True(summary.Subscribers.UpdatesMin > 0, "every tracked subscriber received updates");
         Assert.True(summary.TickToClientLatency.Count > 0, "price updates carried tick timestamps");
-        Assert.False(summary.Server.StatsEndpointAvailable && summary.Server.StatsAtEnd is null);
+        var node = Assert.Single(summary.Nodes);
+        Assert.False(node.Server.StatsEndpointAvailable && node.Server.StatsAtEnd is null);
         Assert.NotEmpty(snapshots);
         Assert.Contains(snapshots, s => s.Measuring);
     }
@@ -54,7 +55,7 @@ public sealed class LoadRunnerTests
         await using var server = await ProductServer.StartAsync();
         var settings = new LoadSettings
         {
-            Url = server.BaseAddress,
+            Urls = [server.BaseAddress],
             Key = ProductServer.IngestionKey,
             Publishers = 1,
             Rate = 200,
@@ -84,8 +85,9 @@ public sealed class LoadRunnerTests
 
             var subscribers = root.GetProperty("subscribers");
             Assert.Equal(summary.Subscribers.UpdatesMax, subscribers.GetProperty("updatesMax").GetInt64());
-            Assert.Equal(JsonValueKind.True, root.GetProperty("server").GetProperty("statsEndpointAvailable").ValueKind);
-            var measured = root.GetProperty("serverMeasured");
+            var node = Assert.Single(root.GetProperty("nodes").EnumerateArray());
+            Assert.Equal(JsonValueKind.True, node.GetProperty("server").GetProperty("statsEndpointAvailable").ValueKind);
+            var measured = node.GetProperty("serverMeasured");
             Assert.True(measured.GetProperty("ticksAccepted").GetInt64() > 0, "the server counted no accepted ticks over the measured period");
             Assert.True(measured.GetProperty("seriesOffered").GetInt64() > 0, "the server counted no series values");
             Assert.Equal(0, measured.GetProperty("clientsDropped").GetInt64());

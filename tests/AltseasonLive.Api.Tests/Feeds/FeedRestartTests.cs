@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
-using AltseasonLive.Api.Ingestion;
+using AltseasonLive.Api.Durability;
 using AltseasonLive.Api.Tests.Infrastructure;
 using AltseasonLive.Feeds;
+using AltseasonLive.Feeds.Hosting;
 using AltseasonLive.Feeds.Replay;
 using AltseasonLive.Grains.Interfaces.Ticks;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,15 +13,16 @@ public sealed class FeedRestartTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "altseasonlive-api-tests", Guid.NewGuid().ToString("N"));
 
-    /// <summary>The product's sink path (ingestion through the grains), recording each batch with its verdicts.</summary>
-    private sealed class RecordingSink(ITickPublisher publisher) : ITickSink
+    /// <summary>The product's sink path (the journal when durable, then the grains), recording each batch with its verdicts.</summary>
+    private sealed class RecordingSink(GrainTickSink grains, DurableTickSink? durable = null) : ITickSink
     {
         public ConcurrentQueue<(Tick[] Ticks, TickBatchResult Result)> Batches { get; } = new();
 
-        public async ValueTask PublishAsync(ReadOnlyMemory<Tick> batch, CancellationToken cancellationToken)
+        public async ValueTask<TickBatchResult> PublishAsync(ReadOnlyMemory<Tick> batch, CancellationToken cancellationToken)
         {
-            var result = await publisher.PublishAsync(ImmutableArray.Create(batch.Span), cancellationToken);
+            var result = await ((ITickSink?)durable ?? grains).PublishAsync(batch, cancellationToken);
             Batches.Enqueue((batch.ToArray(), result));
+            return result;
         }
     }
 

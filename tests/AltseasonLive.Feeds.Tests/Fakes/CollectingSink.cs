@@ -10,14 +10,14 @@ public sealed class CollectingSink : ITickSink
 
     public IReadOnlyCollection<Tick> Ticks => _ticks;
 
-    public ValueTask PublishAsync(ReadOnlyMemory<Tick> batch, CancellationToken cancellationToken)
+    public ValueTask<TickBatchResult> PublishAsync(ReadOnlyMemory<Tick> batch, CancellationToken cancellationToken)
     {
         foreach (var tick in batch.Span)
         {
             _ticks.Enqueue(tick);
         }
 
-        return ValueTask.CompletedTask;
+        return ValueTask.FromResult(new TickBatchResult(batch.Length, []));
     }
 
     /// <summary>Waits until <paramref name="predicate"/> holds over the ticks so far (15 s at most).</summary>

@@ -7,26 +7,12 @@ namespace AltseasonLive.LoadTest.Tests.Soak;
 
 public sealed class SoakOutputTests
 {
-    private static SoakReport Report(List<SoakSample> samples) => new()
+    private static SoakReport Report(List<LoadSample> samples) => new()
     {
-        Url = "http://127.0.0.1:5080/",
-        Transport = "WebSocket",
-        TargetRate = 1000,
-        Publishers = 2,
-        Batch = 100,
-        Subscribers = 2,
-        Symbols = 8,
+        Load = Samples.Summary(samples),
         DurationSeconds = 600,
         SampleIntervalSeconds = 60,
         StartedUtc = DateTimeOffset.UnixEpoch,
-        MeasuredSeconds = 600,
-        TicksSent = 600_000,
-        TicksAccepted = 600_000,
-        AcceptedPerSecond = 1000,
-        AckLatency = LatencySummary.Empty,
-        TickToClientLatency = LatencySummary.Empty,
-        StatsEndpointAvailable = false,
-        Samples = samples,
         Verdict = SoakVerdict.Judge(samples, Samples.NoErrors, 50, null),
     };
 
@@ -58,8 +44,10 @@ public sealed class SoakOutputTests
         using var document = JsonDocument.Parse(SummaryJson.Serialize(Report(samples)));
         var root = document.RootElement;
 
-        Assert.Equal(10, root.GetProperty("samples").GetArrayLength());
-        var first = root.GetProperty("samples")[0];
+        var samplesJson = root.GetProperty("load").GetProperty("samples");
+        Assert.Equal(10, samplesJson.GetArrayLength());
+        Assert.False(root.TryGetProperty("samples", out _), "the samples are written once, with the load run");
+        var first = samplesJson[0];
         Assert.Equal(60, first.GetProperty("elapsedSeconds").GetDouble());
         Assert.Equal(300, first.GetProperty("serverResidentMiB").GetDouble());
         Assert.Equal(20, first.GetProperty("tickToClient").GetProperty("p99Ms").GetDouble());

@@ -15,7 +15,7 @@ public sealed class SoakRunnerTests
         {
             Load = new LoadSettings
             {
-                Url = server.BaseAddress,
+                Urls = [server.BaseAddress],
                 Key = ProductServer.IngestionKey,
                 Publishers = 2,
                 Rate = 400,
@@ -26,7 +26,7 @@ public sealed class SoakRunnerTests
                 Warmup = TimeSpan.Zero,
                 Duration = TimeSpan.FromSeconds(3),
                 // The product server runs in this test process.
-                ServerPid = Environment.ProcessId,
+                ServerPids = [Environment.ProcessId],
             },
             SampleInterval = TimeSpan.FromSeconds(1),
         };
@@ -48,8 +48,8 @@ public sealed class SoakRunnerTests
         Assert.True(report.Samples.Zip(report.Samples.Skip(1)).All(p => p.Second.ElapsedSeconds > p.First.ElapsedSeconds));
         var perInterval = report.Samples.Sum(s => s.TickToClient.Count);
         // The whole-run histogram holds every interval's values (and what arrived while the last sample was read).
-        Assert.True(report.TickToClientLatency.Count >= perInterval);
-        Assert.True(report.TicksAccepted > 0);
+        Assert.True(report.Load.TickToClientLatency.Count >= perInterval);
+        Assert.True(report.Load.TicksAccepted > 0);
         Assert.Equal(SoakVerdict.ResidentSeries, report.Verdict.JudgedSeries);
         Assert.NotNull(report.Verdict.Resident);
         Assert.Equal(0, report.Verdict.Errors.PublishErrors);
@@ -57,7 +57,7 @@ public sealed class SoakRunnerTests
         Assert.NotEmpty(progress);
 
         // The product exposes GET /api/stats: every sample carries its GC heap and hub connections.
-        Assert.True(report.StatsEndpointAvailable);
+        Assert.True(Assert.Single(report.Load.Nodes).Server.StatsEndpointAvailable);
         Assert.All(report.Samples, s =>
         {
             Assert.True(s.ServerGcHeapMiB > 0, $"sample {s.Index} read the server's GC heap");

@@ -1,15 +1,13 @@
-using AltseasonLive.LoadTest.Load;
-
-namespace AltseasonLive.LoadTest.Soak;
+namespace AltseasonLive.LoadTest.Load;
 
 /// <summary>
-/// One soak sample, covering the interval that ends at <see cref="ElapsedSeconds"/> (seconds since publishing started)
+/// One sample of a sampled run (the soak), covering the interval that ends at <see cref="ElapsedSeconds"/> (seconds since publishing started)
 /// and lasted <see cref="IntervalSeconds"/>. Rates are ticks per second over that interval; <see cref="TickToClient"/>
 /// holds the percentiles of that interval only (ms); memory is in MiB; CPU is cores busy over the interval. Server
 /// figures are null when unknown (no <c>--server-pid</c>, or no <c>GET /api/stats</c>); the server's dropped and
 /// coalesced series updates and the clients it dropped are its own running totals.
 /// </summary>
-public sealed record SoakSample
+public sealed record LoadSample
 {
     public required int Index { get; init; }
     public required double ElapsedSeconds { get; init; }

@@ -1,12 +1,12 @@
 using System.Globalization;
 
-namespace AltseasonLive.LoadTest.Soak;
+namespace AltseasonLive.LoadTest.Cli;
 
 /// <summary>
 /// Parses durations given on the command line: a number with a unit (<c>90s</c>, <c>30m</c>, <c>1.5h</c>, <c>500ms</c>),
 /// a bare number of seconds (<c>1800</c>) or a TimeSpan (<c>00:30:00</c>).
 /// </summary>
-public static class SoakDuration
+public static class DurationText
 {
     public static bool TryParse(string? text, out TimeSpan duration)
     {

@@ -1,13 +1,14 @@
-using System.Collections.Immutable;
+using AltseasonLive.Feeds;
 using Microsoft.Extensions.Options;
 
 namespace AltseasonLive.Api.Ingestion;
 
 /// <summary>
-/// Publishes a parsed request in grain-sized chunks and merges parse-time and grain-side refusals into one summary whose
-/// indexes refer to the original request.
+/// What a publisher's request adds to the <see cref="ITickSink"/>: it goes out in grain-sized chunks
+/// (<see cref="IngestionOptions.GrainBatchSize"/> ticks), and the parse-time and grain-side refusals come back merged into
+/// one summary whose indexes refer to the original request.
 /// </summary>
-public sealed class TickIngestion(ITickPublisher publisher, IOptions<IngestionOptions> options)
+public sealed class RequestChunker(ITickSink sink, IOptions<IngestionOptions> options)
 {
     public async Task<IngestSummary> PublishAsync(ParsedTicks parsed, CancellationToken cancellationToken)
     {
@@ -17,8 +18,7 @@ public sealed class TickIngestion(ITickPublisher publisher, IOptions<IngestionOp
         for (var start = 0; start < parsed.Ticks.Length; start += chunkSize)
         {
             var length = Math.Min(chunkSize, parsed.Ticks.Length - start);
-            var chunk = parsed.Ticks.Slice(start, length);
-            var result = await publisher.PublishAsync(chunk, cancellationToken);
+            var result = await sink.PublishAsync(parsed.Ticks.AsMemory().Slice(start, length), cancellationToken);
             accepted += result.Accepted;
             if (!result.Rejections.IsDefaultOrEmpty)
             {

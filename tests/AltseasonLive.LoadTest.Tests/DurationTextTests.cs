@@ -1,8 +1,8 @@
-using AltseasonLive.LoadTest.Soak;
+using AltseasonLive.LoadTest.Cli;
 
-namespace AltseasonLive.LoadTest.Tests.Soak;
+namespace AltseasonLive.LoadTest.Tests;
 
-public sealed class SoakDurationTests
+public sealed class DurationTextTests
 {
     [Theory]
     [InlineData("30m", 1800)]
@@ -14,7 +14,7 @@ public sealed class SoakDurationTests
     [InlineData(" 2M ", 120)]
     public void Parses_units_bare_seconds_and_timespans(string text, double seconds)
     {
-        Assert.True(SoakDuration.TryParse(text, out var duration));
+        Assert.True(DurationText.TryParse(text, out var duration));
         Assert.Equal(TimeSpan.FromSeconds(seconds), duration);
     }
 
@@ -26,6 +26,6 @@ public sealed class SoakDurationTests
     [InlineData("m")]
     public void Refuses_what_is_not_a_duration(string text)
     {
-        Assert.False(SoakDuration.TryParse(text, out _));
+        Assert.False(DurationText.TryParse(text, out _));
     }
 }

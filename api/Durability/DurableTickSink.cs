@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
-using AltseasonLive.Api.Ingestion;
+using AltseasonLive.Feeds;
+using AltseasonLive.Feeds.Hosting;
 using AltseasonLive.Grains.Hosting;
 using AltseasonLive.Grains.Interfaces.Ticks;
 using AltseasonLive.Grains.Storage;
@@ -7,22 +8,23 @@ using AltseasonLive.Grains.Storage;
 namespace AltseasonLive.Api.Durability;
 
 /// <summary>
-/// The <see cref="ITickPublisher"/> of a durable node (ingestion endpoints and built-in feeds alike): one batch at a
-/// time, each journaled (<see cref="TickJournal"/>) before it is applied, so that the journal order is the apply order.
+/// The <see cref="ITickSink"/> of a durable node (ingestion endpoints and built-in feeds alike), in front of the
+/// <see cref="GrainTickSink"/>: what it adds is the journal. One batch at a time, each journaled
+/// (<see cref="TickJournal"/>) before it is applied, so that the journal order is the apply order.
 /// <see cref="CheckpointAsync"/> commits all grain state with the journal position while no batch is in flight;
 /// <see cref="RecoverAsync"/> replays the journal after the last checkpoint at start-up, before anything is accepted.
 /// A chunk of a publisher stream (<see cref="PublisherStreams"/>) already journaled is acknowledged without being applied
 /// again. During the replay the silo's <see cref="IngestClock"/> is pinned to each batch's receive time.
 /// </summary>
-public sealed partial class DurableTickPublisher(
-    GrainTickPublisher inner,
+public sealed partial class DurableTickSink(
+    GrainTickSink inner,
     TickJournal journal,
     IStateCheckpoint checkpoint,
     PublisherStreams streams,
     TimeProvider clock,
     IngestClock? replayClock,
     PublisherStreamOptions streamOptions,
-    ILogger<DurableTickPublisher> logger) : ITickPublisher, IDisposable
+    ILogger<DurableTickSink> logger) : ITickSink, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -37,9 +39,10 @@ public sealed partial class DurableTickPublisher(
     /// <summary>True once <see cref="RecoverAsync"/> has replayed the journal and batches are accepted.</summary>
     public bool Recovered => _ready.Task.IsCompletedSuccessfully;
 
-    public async Task<TickBatchResult> PublishAsync(ImmutableArray<Tick> ticks, CancellationToken cancellationToken)
+    public async ValueTask<TickBatchResult> PublishAsync(ReadOnlyMemory<Tick> batch, CancellationToken cancellationToken)
     {
         await _ready.Task.WaitAsync(cancellationToken);
+        var ticks = ImmutableArray.Create(batch.Span);
         var stream = streams.NextChunk();
         await _gate.WaitAsync(cancellationToken);
         try
@@ -60,7 +63,7 @@ public sealed partial class DurableTickPublisher(
             Volatile.Write(ref _applied, position);
 
             // Not cancellable: once journaled, the batch is applied completely before another batch or a checkpoint runs.
-            return await inner.PublishAsync(ticks, CancellationToken.None);
+            return await inner.IngestAsync(ticks, CancellationToken.None);
         }
         finally
         {
@@ -142,7 +145,7 @@ public sealed partial class DurableTickPublisher(
             replayClock?.Pin(record.ReceivedMs);
             try
             {
-                await inner.PublishAsync(record.Ticks, cancellationToken);
+                await inner.IngestAsync(record.Ticks, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
