@@ -24,6 +24,21 @@ public static class DurabilityExtensions
         configuration.GetValue($"{DurabilityOptions.SectionName}:{nameof(DurabilityOptions.Enabled)}", true)
         && configuration.StorageProvider() == StorageProvider.Sqlite;
 
+    /// <summary>True when the node clusters on Redis and <c>Durability:Enabled</c> is not false: batches then go through the cluster's ingest log.</summary>
+    public static bool UsesIngestLog(IConfiguration configuration) =>
+        configuration.GetValue($"{DurabilityOptions.SectionName}:{nameof(DurabilityOptions.Enabled)}", true)
+        && configuration.ClusteringProvider() == ClusteringProvider.Redis;
+
+    /// <summary>Replaces the <see cref="ITickSink"/> by the cluster's ingest log. Call after the silo and before the feeds.</summary>
+    public static IServiceCollection AddAltseasonIngestLog(this IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.AddSingleton<PublisherStreams>();
+        services.AddSingleton<ClusterTickSink>();
+        services.Replace(ServiceDescriptor.Singleton<ITickSink>(sp => sp.GetRequiredService<ClusterTickSink>()));
+        return services;
+    }
+
     /// <summary>
     /// Replaces the <see cref="ITickSink"/> by the journaled one and puts the SQLite grain storage in checkpointed
     /// mode. Call after the silo and before the feeds, only when <see cref="IsDurable"/>.
@@ -69,15 +84,17 @@ public static class DurabilityExtensions
             .WithTags("Ingestion")
             .AddEndpointFilter<IngestionKeyFilter>()
             .RequireRateLimiting(PublishRateLimitPolicy.Name);
-        streams.MapGet("/{streamId}", async Task<IResult> (string streamId, HttpContext context, [FromServices] DurableTickSink? publisher, CancellationToken cancellationToken) =>
-                publisher is not null
-                && await publisher.GetStreamAsync(ScopedId(context, streamId), cancellationToken) is { } last
+        streams.MapGet("/{streamId}", async Task<IResult> (string streamId, HttpContext context, [FromServices] DurableTickSink? publisher, [FromServices] ClusterTickSink? cluster, CancellationToken cancellationToken) =>
+                await (cluster is not null ? cluster.GetStreamAsync(ScopedId(context, streamId), cancellationToken)
+                    : publisher is not null ? publisher.GetStreamAsync(ScopedId(context, streamId), cancellationToken)
+                    : Task.FromResult<StreamPosition?>(null)) is { } last
                     ? TypedResults.Ok(new StreamStatus(StreamScope.Unscoped(last.StreamId), last.Sequence, last.Chunk))
                     : TypedResults.NotFound())
             .WithName("GetPublisherStream")
             .WithSummary("The newest applied request sequence (and chunk) of one of the caller's publisher streams.");
-        streams.MapDelete("/{streamId}", async Task<IResult> (string streamId, HttpContext context, [FromServices] DurableTickSink? publisher, CancellationToken cancellationToken) =>
-                publisher is not null && await publisher.ResetStreamAsync(ScopedId(context, streamId), cancellationToken)
+        streams.MapDelete("/{streamId}", async Task<IResult> (string streamId, HttpContext context, [FromServices] DurableTickSink? publisher, [FromServices] ClusterTickSink? cluster, CancellationToken cancellationToken) =>
+                (cluster is not null ? await cluster.ResetStreamAsync(ScopedId(context, streamId), cancellationToken)
+                    : publisher is not null && await publisher.ResetStreamAsync(ScopedId(context, streamId), cancellationToken))
                     ? TypedResults.NoContent()
                     : TypedResults.NotFound())
             .WithName("ResetPublisherStream")

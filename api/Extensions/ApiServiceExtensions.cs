@@ -72,6 +72,10 @@ public static class ApiServiceExtensions
         {
             services.AddAltseasonDurability();
         }
+        else if (DurabilityExtensions.UsesIngestLog(configuration))
+        {
+            services.AddAltseasonIngestLog();
+        }
 
         services.AddSingleton<RequestChunker>();
         services.AddSingleton<IFeedCheckpoint, GrainFeedCheckpoint>();

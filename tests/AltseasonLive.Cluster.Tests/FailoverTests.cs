@@ -37,9 +37,9 @@ public sealed class FailoverTests(UninterruptedRun reference, ITestOutputHelper 
         var a = await ClusterNode.StartAsync(Root, "a", redis);
         using (var toA = a.CreateClient())
         {
-            foreach (var request in requests.Take(40))
+            for (var i = 0; i < 40; i++)
             {
-                await Feed.PublishAsync(toA, request);
+                await Feed.PublishAsync(toA, i);
             }
         }
 
@@ -61,7 +61,7 @@ public sealed class FailoverTests(UninterruptedRun reference, ITestOutputHelper 
         const int killAt = 160;
         for (var i = 40; i < killAt; i++)
         {
-            await Feed.PublishAsync(publishers[i % 2], requests[i]);
+            await Feed.PublishAsync(publishers[i % 2], i);
         }
 
         var killedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
@@ -82,7 +82,7 @@ public sealed class FailoverTests(UninterruptedRun reference, ITestOutputHelper 
         var clock = Stopwatch.StartNew();
         for (var i = killAt; i < requests.Count; i++)
         {
-            while (!await Feed.TryPublishAsync(publishers[i % 2], requests[i]))
+            while (!await Feed.TryPublishAsync(publishers[i % 2], i))
             {
                 Assert.True(clock.Elapsed < TimeSpan.FromSeconds(90), $"request {i} was not accepted after the kill");
                 await Task.Delay(100);
@@ -112,10 +112,14 @@ public sealed class FailoverTests(UninterruptedRun reference, ITestOutputHelper 
         Assert.True(firstPush > 0, "no event was pushed to a subscriber after the kill");
 
         output.WriteLine($"subscribers: {string.Join(", ", subscribers.Select(s => $"{s.Name} 1..{s.LastSequence}"))} of 1..{last}");
-        var same = reference.Expected.EventLines.SequenceEqual(actual.EventLines)
-            && reference.Expected.Market.ToString() == actual.Market.ToString();
-        output.WriteLine($"end state equal to the uninterrupted run: {same}");
         output.WriteLine($"events: {actual.Sequences.Count} in the cluster, {reference.Expected.Sequences.Count} in the uninterrupted run");
+
+        // Nothing acknowledged was lost and nothing resent was applied twice: the cluster ends where one node that
+        // never failed ends (the ingest log replayed what the killed node's grains had not written yet).
+        Assert.True(reference.Expected.Events.Count >= 5, $"the feed should raise several events, got {reference.Expected.Events.Count}");
+        Assert.Equal(reference.Expected.EventLines, actual.EventLines);
+        JsonAssert.Equivalent(reference.Expected.Correlations, actual.Correlations, tolerance: 1e-9);
+        JsonAssert.Equivalent(reference.Expected.Market, actual.Market, tolerance: 1e-9);
     }
 
     [Fact]
@@ -128,7 +132,7 @@ public sealed class FailoverTests(UninterruptedRun reference, ITestOutputHelper 
         for (var i = 0; i < 120; i++)
         {
             using var client = nodes[i % 3].CreateClient();
-            await Feed.PublishAsync(client, requests[i]);
+            await Feed.PublishAsync(client, i);
         }
 
         // b leaves cleanly (its grains write their state as they deactivate) and comes back on new ports.
@@ -143,7 +147,7 @@ public sealed class FailoverTests(UninterruptedRun reference, ITestOutputHelper 
         for (var i = 120; i < 240; i++)
         {
             using var client = nodes[i % 3].CreateClient();
-            await Feed.PublishAsync(client, requests[i]);
+            await Feed.PublishAsync(client, i);
         }
 
         // Everything stops; a new cluster on the same Redis carries on where the old one stopped.
@@ -160,7 +164,7 @@ public sealed class FailoverTests(UninterruptedRun reference, ITestOutputHelper 
             for (var i = 240; i < requests.Count; i++)
             {
                 using var client = restarted[i % 3].CreateClient();
-                await Feed.PublishAsync(client, requests[i]);
+                await Feed.PublishAsync(client, i);
             }
 
             using var reader = restarted[1].CreateClient();

@@ -12,13 +12,24 @@ public static class Feed
 
     public static IReadOnlyList<string> Requests { get; } = DurabilityFeed.Requests(Days);
 
-    /// <summary>Posts one request; true when the node accepted every tick (an error or a 5xx is false).</summary>
-    public static async Task<bool> TryPublishAsync(HttpClient client, string body)
+    /// <summary>Publisher stream of the feed: request <c>i</c> is sequence <c>i</c>, so a resent request is applied once.</summary>
+    public const string StreamId = "cluster-test-feed";
+
+    /// <summary>
+    /// Posts request <paramref name="index"/> of <see cref="Requests"/> as sequence <paramref name="index"/> of
+    /// <see cref="StreamId"/>; true when the node accepted every tick or knew the request already (an error or a 5xx is false).
+    /// </summary>
+    public static async Task<bool> TryPublishAsync(HttpClient client, int index)
     {
         try
         {
-            using var content = new StringContent(body, Encoding.UTF8, "application/json");
-            using var response = await client.PostAsync("/api/ticks", content);
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/ticks")
+            {
+                Content = new StringContent(Requests[index], Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Add("X-Stream-Id", StreamId);
+            request.Headers.Add("X-Stream-Sequence", index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            using var response = await client.SendAsync(request);
             if (!response.IsSuccessStatusCode)
             {
                 return false;
@@ -33,9 +44,9 @@ public static class Feed
         }
     }
 
-    public static async Task PublishAsync(HttpClient client, string body)
+    public static async Task PublishAsync(HttpClient client, int index)
     {
-        if (!await TryPublishAsync(client, body))
+        if (!await TryPublishAsync(client, index))
         {
             throw new InvalidOperationException($"{client.BaseAddress} did not accept a request.");
         }

@@ -17,9 +17,9 @@ public sealed class UninterruptedRun : IAsyncLifetime
         Directory.CreateDirectory(_folder);
         await using var node = await ApiProcess.StartAsync(_folder, DurabilityFeed.Settings);
         using var client = node.CreateClient();
-        foreach (var request in Feed.Requests)
+        for (var i = 0; i < Feed.Requests.Count; i++)
         {
-            await Feed.PublishAsync(client, request);
+            await Feed.PublishAsync(client, i);
         }
 
         Expected = await Feed.ReadAsync(client);

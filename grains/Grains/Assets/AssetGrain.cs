@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using AltseasonLive.Grains.Common;
 using AltseasonLive.Grains.Configuration;
+using AltseasonLive.Grains.Durability;
 using AltseasonLive.Grains.Interfaces.Assets;
 using AltseasonLive.Grains.Interfaces.Correlation;
 using AltseasonLive.Grains.Interfaces.Events;
@@ -92,6 +93,12 @@ public sealed partial class AssetGrain : Grain, IAssetGrain
         // One state lookup per call: the persistent-state getter checks the runtime context (a thread-static) each time.
         var state = S;
         var book = Book;
+        if (LogPosition.AlreadyApplied(state.LogPosition))
+        {
+            // Applied again from the ingest log after a node was lost; this state already includes the call.
+            return [.. ticks.Select(_ => TickRejectReason.None)];
+        }
+
         var verdicts = ImmutableArray.CreateBuilder<TickRejectReason>(ticks.Length);
         var closes = _closes;
         closes.Clear();
@@ -113,7 +120,12 @@ public sealed partial class AssetGrain : Grain, IAssetGrain
         }
 
         _metrics.RecordAssetBatch(applied, closes.Count);
-        if (applied > 0)
+        if (LogPosition.Current is { } position)
+        {
+            state.LogPosition = position;
+            _throttle.MarkDirty();
+        }
+        else if (applied > 0)
         {
             _throttle.MarkDirty();
         }
@@ -125,12 +137,13 @@ public sealed partial class AssetGrain : Grain, IAssetGrain
 
         if (_throttle.IsDue)
         {
-            await _state.WriteStateAsync();
-            _throttle.MarkWritten();
+            await WriteAsync();
         }
 
         return verdicts.MoveToImmutable();
     }
+
+    public Task Flush() => _throttle.Dirty ? WriteAsync() : Task.CompletedTask;
 
     public Task<AssetSnapshot> GetSnapshot()
     {
@@ -154,6 +167,12 @@ public sealed partial class AssetGrain : Grain, IAssetGrain
             S.AllTimeHigh.HighTimeMs,
             S.Source,
             S.LastTimeMs));
+    }
+
+    private async Task WriteAsync()
+    {
+        await _state.WriteStateAsync();
+        _throttle.MarkWritten();
     }
 
     private async Task OnBarsClosed(List<(long BarStartMs, double Close)> closes)

@@ -37,6 +37,9 @@ public sealed class AssetState
     /// <summary>Where the last value came from (see <see cref="TickSources"/>).</summary>
     [Id(13)] public string? Source { get; set; }
 
+    /// <summary>Ingest-log value (<see cref="Durability.LogPosition"/>) of the last call this state includes; 0 outside the ingest log.</summary>
+    [Id(14)] public long LogPosition { get; set; }
+
     public TickRejectReason Validate(in Tick tick, long barSizeMs, long lateToleranceMs, long nowMs, long futureToleranceMs)
     {
         if (!double.IsFinite(tick.Price))

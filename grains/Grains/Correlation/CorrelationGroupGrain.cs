@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using AltseasonLive.Grains.Common;
 using AltseasonLive.Grains.Configuration;
+using AltseasonLive.Grains.Durability;
 using AltseasonLive.Grains.Interfaces.Correlation;
 using AltseasonLive.Grains.Interfaces.Live;
 using AltseasonLive.Grains.Interfaces.Ticks;
@@ -107,6 +108,16 @@ public sealed partial class CorrelationGroupGrain : Grain, ICorrelationGroupGrai
     {
         // One state lookup per call: the persistent-state getter checks the runtime context (a thread-static) each time.
         var state = S;
+        if (LogPosition.AlreadyApplied(state.LogPosition))
+        {
+            return;
+        }
+
+        if (LogPosition.Current is { } position)
+        {
+            state.LogPosition = position;
+        }
+
         _metrics.RecordCorrelationBatch(ticks.Length);
         if (TickOrder.IsByTime(ticks))
         {
@@ -135,6 +146,16 @@ public sealed partial class CorrelationGroupGrain : Grain, ICorrelationGroupGrai
         }
 
         if (_throttle.IsDue)
+        {
+            S.PendingPartners = _pending.ToDictionary();
+            await _state.WriteStateAsync();
+            _throttle.MarkWritten();
+        }
+    }
+
+    public async Task Flush()
+    {
+        if (_throttle.Dirty)
         {
             S.PendingPartners = _pending.ToDictionary();
             await _state.WriteStateAsync();

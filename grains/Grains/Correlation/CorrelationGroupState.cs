@@ -16,6 +16,9 @@ public sealed class CorrelationGroupState
     [Id(3)] public Dictionary<string, double> PendingPartners { get; set; } = [];
 
     [Id(4)] public List<GroupBar> Bars { get; set; } = [];
+
+    /// <summary>Ingest-log value (<see cref="Durability.LogPosition"/>) of the last call this state includes; 0 outside the ingest log.</summary>
+    [Id(5)] public long LogPosition { get; set; }
 }
 
 /// <summary>One committed bar of a correlation group.</summary>

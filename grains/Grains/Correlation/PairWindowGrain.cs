@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using AltseasonLive.Grains.Common;
 using AltseasonLive.Grains.Configuration;
+using AltseasonLive.Grains.Durability;
 using AltseasonLive.Grains.Interfaces.Correlation;
 using AltseasonLive.Grains.Interfaces.Events;
 using AltseasonLive.Grains.Storage;
@@ -59,6 +60,16 @@ public sealed partial class PairWindowGrain : Grain, IPairWindowGrain
 
     public async Task OnBarsClosed(ImmutableArray<PairBarClose> bars)
     {
+        if (LogPosition.AlreadyApplied(S.LogPosition))
+        {
+            return;
+        }
+
+        if (LogPosition.Current is { } position)
+        {
+            S.LogPosition = position;
+        }
+
         var events = ImmutableArray.CreateBuilder<MarketEvent>();
         foreach (var bar in bars)
         {
@@ -100,6 +111,15 @@ public sealed partial class PairWindowGrain : Grain, IPairWindowGrain
         if (_throttle.Dirty)
         {
             await _state.WriteStateAsync(cancellationToken);
+        }
+    }
+
+    public async Task Flush()
+    {
+        if (_throttle.Dirty)
+        {
+            await _state.WriteStateAsync();
+            _throttle.MarkWritten();
         }
     }
 

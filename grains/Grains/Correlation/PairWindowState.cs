@@ -14,6 +14,9 @@ public sealed class PairWindowState
     [Id(2)] public CorrelationValue? Last { get; set; }
 
     [Id(3)] public PairSignalState Signals { get; set; } = new();
+
+    /// <summary>Ingest-log value (<see cref="Durability.LogPosition"/>) of the last call this state includes; 0 outside the ingest log.</summary>
+    [Id(4)] public long LogPosition { get; set; }
 }
 
 /// <summary>

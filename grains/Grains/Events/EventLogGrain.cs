@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using AltseasonLive.Grains.Configuration;
+using AltseasonLive.Grains.Durability;
 using AltseasonLive.Grains.Interfaces.Events;
 using AltseasonLive.Grains.Interfaces.Live;
 using AltseasonLive.Grains.Storage;
@@ -51,6 +52,19 @@ public sealed class EventLogGrain : Grain, IEventLogGrain
 
     public Task<ImmutableArray<MarketEvent>> Seal()
     {
+        if (LogPosition.Current is { } value)
+        {
+            var batch = LogPosition.BatchOf(value);
+            if (batch <= _state.State.SealedPosition)
+            {
+                // Applied again from the ingest log after a node was lost: this batch's events are numbered already.
+                _held.Clear();
+                return Task.FromResult(ImmutableArray<MarketEvent>.Empty);
+            }
+
+            _state.State.SealedPosition = batch;
+        }
+
         if (_held.Count == 0)
         {
             return Task.FromResult(ImmutableArray<MarketEvent>.Empty);

@@ -12,4 +12,7 @@ public sealed class EventLogState
 
     /// <summary>Events on bars at or after this time (UTC epoch ms) are raised on demo data; null when live.</summary>
     [Id(2)] public long? SimulatedFromMs { get; set; }
+
+    /// <summary>Ingest-log position of the last batch whose events were sealed; 0 outside the ingest log.</summary>
+    [Id(3)] public long SealedPosition { get; set; }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using AltseasonLive.Grains.Durability;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -39,6 +40,7 @@ public static class ClusteringExtensions
         }
 
         silo.UseRedisClustering(_ => { });
+        silo.AddAltseasonIngestLog(config);
         services.AddOptions<RedisClusteringOptions>().Configure<IOptions<ClusteringOptions>>((redis, clustering) =>
             redis.ConfigurationOptions = RedisConfiguration.Parse(clustering.Value.ConnectionString ?? ""));
         services.AddOptions<ClusterMembershipOptions>().Configure<IOptions<ClusteringOptions>>((membership, clustering) =>

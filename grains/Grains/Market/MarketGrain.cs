@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using AltseasonLive.Grains.Common;
 using AltseasonLive.Grains.Configuration;
+using AltseasonLive.Grains.Durability;
 using AltseasonLive.Grains.Interfaces.Correlation;
 using AltseasonLive.Grains.Interfaces.Events;
 using AltseasonLive.Grains.Interfaces.Live;
@@ -69,11 +70,21 @@ public sealed partial class MarketGrain : Grain, IMarketGrain
 
     public async Task<ImmutableArray<Tick>> Ingest(ImmutableArray<Tick> ticks)
     {
+        if (LogPosition.AlreadyApplied(S.LogPosition))
+        {
+            return [];
+        }
+
         var composites = ImmutableArray.CreateBuilder<Tick>();
         _events.Clear();
         _indexCloses.Clear();
         _book.Apply(S, ticks, composites, _events, _indexCloses);
-        if (!ticks.IsDefaultOrEmpty)
+        if (LogPosition.Current is { } position)
+        {
+            S.LogPosition = position;
+            _throttle.MarkDirty();
+        }
+        else if (!ticks.IsDefaultOrEmpty)
         {
             _throttle.MarkDirty();
         }
@@ -91,16 +102,23 @@ public sealed partial class MarketGrain : Grain, IMarketGrain
         await GrainFactory.GetGrain<IPushNotifierGrain>(0).PublishSeries(_book.LiveSeries(S));
         if (_throttle.IsDue)
         {
-            await _state.WriteStateAsync();
-            _throttle.MarkWritten();
+            await WriteAsync();
         }
 
         return composites.ToImmutable();
     }
 
+    public Task Flush() => _throttle.Dirty ? WriteAsync() : Task.CompletedTask;
+
     public Task<ImmutableArray<TickRejectReason>> CheckComposites(ImmutableArray<Tick> ticks) => Task.FromResult(_book.CheckComposites(S, ticks));
 
     public Task<MarketSnapshot> GetSnapshot() => Task.FromResult(_book.Snapshot(S));
+
+    private async Task WriteAsync()
+    {
+        await _state.WriteStateAsync();
+        _throttle.MarkWritten();
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Market: dropped stored values that are not finite or not plausible ({Repaired}); composites are recomputed")]
     private partial void LogRepaired(string repaired);

@@ -46,6 +46,9 @@ public sealed class MarketState
 
     /// <summary>Source of the last coin tick: the computed composites and the Altcoin Season Index carry it.</summary>
     [Id(16)] public string? CoinSource { get; set; }
+
+    /// <summary>Ingest-log value (<see cref="Durability.LogPosition"/>) of the last call this state includes; 0 outside the ingest log.</summary>
+    [Id(17)] public long LogPosition { get; set; }
 }
 
 /// <summary>The in-progress bar of a composite or dominance series: bar index and latest value (USD or percent) at <see cref="TimeMs"/>.</summary>

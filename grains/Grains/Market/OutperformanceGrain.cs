@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using AltseasonLive.Grains.Configuration;
+using AltseasonLive.Grains.Durability;
 using AltseasonLive.Grains.Interfaces.Events;
 using AltseasonLive.Grains.Interfaces.Market;
 using AltseasonLive.Grains.Storage;
@@ -40,6 +41,24 @@ public sealed class OutperformanceGrain : Grain, IOutperformanceGrain
         if (symbol != _symbol && symbol != _benchmark)
         {
             return;
+        }
+
+        var isSymbol = symbol == _symbol;
+        if (LogPosition.AlreadyApplied(isSymbol ? _state.State.SymbolLogPosition : _state.State.BenchmarkLogPosition))
+        {
+            return;
+        }
+
+        if (LogPosition.Current is { } position)
+        {
+            if (isSymbol)
+            {
+                _state.State.SymbolLogPosition = position;
+            }
+            else
+            {
+                _state.State.BenchmarkLogPosition = position;
+            }
         }
 
         if (symbol == _symbol)

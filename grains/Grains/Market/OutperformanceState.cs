@@ -33,6 +33,11 @@ public sealed class OutperformanceState
     /// <summary>The last bar start (UTC epoch ms) the benchmark closed; null when it never has (no SPX in the bundled history).</summary>
     [Id(10)] public long? LastBenchmarkBarMs { get; set; }
 
+    /// <summary>Ingest-log values (<see cref="Durability.LogPosition"/>) of the last bar close of each leg this state includes; 0 outside the ingest log.</summary>
+    [Id(11)] public long SymbolLogPosition { get; set; }
+
+    [Id(12)] public long BenchmarkLogPosition { get; set; }
+
     /// <summary>Records one leg's close and returns the events of every session that both legs have now closed.</summary>
     public List<OutperformanceStreak> OnBarClosed(string symbol, string benchmark, bool isSymbol, long barStartMs, double close, int streakLength)
     {

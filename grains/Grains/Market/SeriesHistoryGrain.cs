@@ -60,6 +60,16 @@ public sealed class SeriesHistoryGrain : Grain, ISeriesHistoryGrain
         }
     }
 
+    /// <summary>Writes the state if it changed (appends are idempotent, so the ingest log's replays need no position here).</summary>
+    public async Task Flush()
+    {
+        if (_throttle.Dirty)
+        {
+            await _state.WriteStateAsync();
+            _throttle.MarkWritten();
+        }
+    }
+
     public Task<ImmutableArray<HistoryPoint>> Get() => Task.FromResult(_state.State.Closes.ToImmutableArray());
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AltseasonLive.Grains.Durability;
 using AltseasonLive.Grains.Interfaces.Assets;
 using AltseasonLive.Grains.Interfaces.Correlation;
 using AltseasonLive.Grains.Interfaces.Live;
@@ -39,6 +40,7 @@ public sealed class TickIngestGrain(UniverseCatalog universe) : Grain, ITickInge
         var accepted = await ToAssets(ticks, rejections, screened);
         CollectBySymbol(ticks, accepted.Length);
         var composites = await _market.Ingest(accepted);
+        LogPosition.MoveToSecondStep();
         var acceptedComposites = composites.IsDefaultOrEmpty ? [] : await ToAssets(composites, rejections: null);
 
         await ToGroups(accepted, acceptedComposites);

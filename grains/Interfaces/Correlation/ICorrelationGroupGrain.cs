@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AltseasonLive.Grains.Interfaces.Durability;
 using AltseasonLive.Grains.Interfaces.Ticks;
 using Orleans.Concurrency;
 
@@ -9,7 +10,7 @@ namespace AltseasonLive.Grains.Interfaces.Correlation;
 /// pair with that anchor, in both modes, updates them with one pass per tick, and on each bar close hands every
 /// pair-window grain its committed statistics.
 /// </summary>
-public interface ICorrelationGroupGrain : IGrainWithStringKey
+public interface ICorrelationGroupGrain : IGrainWithStringKey, ICheckpointedGrain
 {
     /// <summary>Accepted ticks of the anchor and its partners, any order (they are sorted by time).</summary>
     Task Ingest(ImmutableArray<Tick> ticks);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AltseasonLive.Grains.Interfaces.Durability;
 using AltseasonLive.Grains.Interfaces.Ticks;
 
 namespace AltseasonLive.Grains.Interfaces.Market;
@@ -7,7 +8,7 @@ namespace AltseasonLive.Grains.Interfaces.Market;
 /// The market (key 0): TOTAL, TOTAL2, TOTAL3, BTC.D, ETH.D, USDT.D and the Altcoin Season Index; dominance-level and
 /// altseason events.
 /// </summary>
-public interface IMarketGrain : IGrainWithIntegerKey
+public interface IMarketGrain : IGrainWithIntegerKey, ICheckpointedGrain
 {
     /// <summary>
     /// Takes accepted ticks and returns the computed composite series as ticks (TOTAL, TOTAL2, TOTAL3, BTC.D, ...) for
