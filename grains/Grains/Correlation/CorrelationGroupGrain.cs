@@ -16,9 +16,9 @@ namespace AltseasonLive.Grains.Correlation;
 /// All pairs of one anchor (key = anchor symbol). Ticks of other symbols are ignored, so callers may send a whole
 /// batch. Ticks revise the in-progress bar of the banks; a tick in a later
 /// bar commits the current one, and the committed statistics of every pair-window go to its grain in one call per
-/// batch. Live correlations go to the push notifier at most once per <see cref="PushOptions.FlushInterval"/>, only
-/// the changed ones (a timer publishes the end of a burst). The banks are rebuilt on activation from the committed
-/// bars kept in state (twice the longest window).
+/// batch. The live correlations that changed go to the push notifier once per batch, as the asset and market values do:
+/// the hub's fan-out is the one stage that coalesces them, on its one flush clock. The banks are rebuilt on activation
+/// from the committed bars kept in state (twice the longest window).
 /// </summary>
 public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain, ICheckpointParticipant
 {
@@ -26,8 +26,6 @@ public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain, IChec
     private readonly UniverseCatalog _universe;
     private readonly long _barSizeMs;
     private readonly WriteThrottle _throttle;
-    private readonly WriteThrottle _publish;
-    private readonly TimeSpan _publishInterval;
     private readonly GrainMetrics _metrics;
     private CorrelationBanks _banks = new(new CorrelationGroupLayout("", []));
     private PairBarCloseBuffer _closes;
@@ -39,7 +37,6 @@ public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain, IChec
         UniverseCatalog universe,
         IOptions<BarOptions> bars,
         IOptions<StorageOptions> storage,
-        IOptions<PushOptions> push,
         TimeProvider clock,
         GrainMetrics metrics)
     {
@@ -48,8 +45,6 @@ public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain, IChec
         _universe = universe;
         _barSizeMs = (long)bars.Value.BarSize.TotalMilliseconds;
         _throttle = new WriteThrottle(clock, TimeSpan.FromMilliseconds(storage.Value.WriteIntervalMs));
-        _publishInterval = push.Value.FlushInterval;
-        _publish = new WriteThrottle(clock, _publishInterval);
         _closes = new PairBarCloseBuffer(_banks);
         _pending = new PendingPartnerPrices(_banks);
     }
@@ -78,7 +73,6 @@ public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain, IChec
         }
 
         _banks.RevisePartners(S.PendingPartners, _pending);
-        this.RegisterGrainTimer(PublishIfDirty, new GrainTimerCreationOptions(_publishInterval, _publishInterval) { Interleave = false });
         return Task.CompletedTask;
     }
 
@@ -116,11 +110,7 @@ public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain, IChec
             await _closes.SendAsync(GrainFactory);
         }
 
-        _publish.MarkDirty();
-        if (_publish.IsDue)
-        {
-            await PublishSeries();
-        }
+        await PublishSeries();
 
         if (_throttle.IsDue)
         {
@@ -206,11 +196,8 @@ public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain, IChec
         _throttle.MarkDirty();
     }
 
-    private Task PublishIfDirty(CancellationToken cancellationToken) => _publish.Dirty ? PublishSeries() : Task.CompletedTask;
-
     private async Task PublishSeries()
     {
-        _publish.MarkWritten();
         if (!S.HasBar)
         {
             return;
