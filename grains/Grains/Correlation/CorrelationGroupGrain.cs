@@ -17,7 +17,8 @@ namespace AltseasonLive.Grains.Correlation;
 /// batch. Ticks revise the in-progress bar of the banks; a tick in a later
 /// bar commits the current one, and the committed statistics of every pair-window go to its grain in one call per
 /// batch. The live correlations that changed go to the push notifier once per batch, as the asset and market values do:
-/// the hub's fan-out is the one stage that coalesces them, on its one flush clock. The banks are rebuilt on activation
+/// the hub's fan-out is the one stage that coalesces them, on its one flush clock. A batch does not wait for its
+/// publish to complete; the next publish waits for it, so this group's publishes stay in order. The banks are rebuilt on activation
 /// from the committed bars kept in state (twice the longest window).
 /// </summary>
 public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain, ICheckpointParticipant
@@ -31,6 +32,7 @@ public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain, IChec
     private PairBarCloseBuffer _closes;
     private GroupLiveSeries _series = new(0);
     private PendingPartnerPrices _pending;
+    private Task _publishing = Task.CompletedTask;
 
     public CorrelationGroupGrain(
         [PersistentState("correlation-group", StorageNames.Default)] IPersistentState<CorrelationGroupState> state,
@@ -78,6 +80,7 @@ public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain, IChec
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        await _publishing;
         if (_throttle.Dirty)
         {
             S.PendingPartners = _pending.ToDictionary();
@@ -206,7 +209,8 @@ public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain, IChec
         var updates = _series.Changes(_banks, BarClock.StartOf(S.BarIndex, _barSizeMs), S.PendingAnchor is not null ? _pending : null);
         if (updates.Length > 0)
         {
-            await GrainFactory.GetGrain<IPushNotifierGrain>(0).PublishSeries(updates);
+            await _publishing;
+            _publishing = GrainFactory.GetGrain<IPushNotifierGrain>(0).PublishSeries(updates);
         }
     }
 }
