@@ -18,8 +18,8 @@ namespace AltseasonLive.Grains.Correlation;
 /// bar commits the current one, and the committed statistics of every pair-window go to its grain in one call per
 /// batch. The live correlations that changed go to the push notifier once per batch, as the asset and market values do:
 /// the hub's fan-out is the one stage that coalesces them, on its one flush clock. A batch does not wait for its
-/// publish to complete; the next publish waits for it, so this group's publishes stay in order. The banks are rebuilt on activation
-/// from the committed bars kept in state (twice the longest window).
+/// publish to complete; the next publish waits for it, so this group's publishes stay in order. The banks are rebuilt
+/// on activation from the committed bars kept in state (twice the longest window).
 /// </summary>
 public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain, ICheckpointParticipant
 {
@@ -80,12 +80,13 @@ public sealed class CorrelationGroupGrain : Grain, ICorrelationGroupGrain, IChec
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        await _publishing;
         if (_throttle.Dirty)
         {
             S.PendingPartners = _pending.ToDictionary();
             await _state.WriteStateAsync(cancellationToken);
         }
+
+        await _publishing;
     }
 
     public async Task Ingest(ImmutableArray<Tick> ticks)
