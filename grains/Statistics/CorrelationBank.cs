@@ -202,6 +202,16 @@ public sealed class CorrelationBank
         _lanes.Correlation.AsSpan(0, Count).CopyTo(destination);
     }
 
+    /// <summary>
+    /// The live correlation of <paramref name="slot"/> as the SIMD passes left it (bit-identical to
+    /// <see cref="GetStats"/>'s, <see cref="double.NaN"/> where that is null), without computing the other statistics. O(1).
+    /// </summary>
+    public double CorrelationOf(int slot)
+    {
+        SlotRef(slot);
+        return _lanes.Correlation[slot];
+    }
+
     /// <summary>Forgets all history and in-progress values; slots and their windows stay.</summary>
     public void Reset()
     {

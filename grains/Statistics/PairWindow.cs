@@ -154,25 +154,9 @@ internal struct PairWindow
             return;
         }
 
-        var newest = Offset + (2 * (Next == 0 ? Window - 1 : Next - 1));
-        double kx = buffer[newest], ky = buffer[newest + 1];
-        double sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
-        var position = Next;
-        for (var i = 0; i < TailCount; i++)
-        {
-            position = position == 0 ? Window - 1 : position - 1;
-            var at = Offset + (2 * position);
-            var dx = buffer[at] - kx;
-            var dy = buffer[at + 1] - ky;
-            sx += dx;
-            sy += dy;
-            sxx += dx * dx;
-            syy += dy * dy;
-            sxy += dx * dy;
-        }
-
-        X.Rebuild(kx, sx, sxx);
-        Y.Rebuild(ky, sy, syy);
-        SumXY = sxy;
+        var sums = TailResummation.AboutNewest(buffer.AsSpan(Offset, 2 * Window), Next == 0 ? Window - 1 : Next - 1, TailCount);
+        X.Rebuild(sums.KX, sums.SX, sums.SXX);
+        Y.Rebuild(sums.KY, sums.SY, sums.SYY);
+        SumXY = sums.SXY;
     }
 }

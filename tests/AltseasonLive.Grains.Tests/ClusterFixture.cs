@@ -20,6 +20,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     public static TestConfig Config(string sqlitePath) => new TestConfig()
         .Asset("BD.A").Asset("BD.B").Pair("BD.A", "BD.B", [20, 40, 120])
         .Asset("SF.A").Asset("SF.B").Pair("SF.A", "SF.B", [20])
+        .Asset("PUB.A").Asset("PUB.B").Pair("PUB.A", "PUB.B", [3], "Levels")
         .Asset("ATH.X").AllTimeHigh("ATH.X")
         .Asset("STK.A").Asset("STK.B").Streak("STK.A", "STK.B")
         .Asset("VAL.A")

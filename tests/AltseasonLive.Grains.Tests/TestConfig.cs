@@ -14,7 +14,6 @@ public sealed class TestConfig
         ["Signals:Correlation:BandLookback"] = "40",
         ["Signals:Correlation:HistoryLength"] = "400",
         ["Events:Retention"] = "50",
-        ["Push:FlushInterval"] = "00:00:00.015",
         ["Push:ObserverRefresh"] = "00:00:00",
     };
 

@@ -119,6 +119,7 @@ internal sealed class BankHarness
 
             var copied = _copied[slot];
             Assert.Equal(actual.Correlation ?? double.NaN, copied);
+            Assert.Equal(copied, _bank.CorrelationOf(slot));
             if (checkReference)
             {
                 reference.AssertMatches(actual, both ? liveA : null, both ? liveB[leg] : null);

@@ -7,10 +7,6 @@ public sealed class PushOptions
 {
     public const string SectionName = "Push";
 
-    /// <summary>How often a correlation group publishes its changed live correlations (computing them is the cost).</summary>
-    [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00", ErrorMessage = "Push:FlushInterval must be between {1} and {2}.")]
-    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(15);
-
     /// <summary>An observer not re-registered within this is dropped.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Push:ObserverExpiry must be between {1} and {2}.")]
     public TimeSpan ObserverExpiry { get; set; } = TimeSpan.FromSeconds(30);

@@ -129,6 +129,13 @@ public sealed class CorrelationBanks
         return pw.Bank.GetStats(pw.Slot);
     }
 
+    /// <summary>The live correlation of <paramref name="pairWindow"/>, NaN where <see cref="GetStats"/> has none; no other statistics computed.</summary>
+    public double CorrelationOf(int pairWindow)
+    {
+        ref readonly var pw = ref _pairWindows[pairWindow];
+        return pw.Bank.CorrelationOf(pw.Slot);
+    }
+
     public bool TryGetStats(PairWindowKey key, out CorrelationStats stats)
     {
         if (!_pairWindowByKey.TryGetValue(key, out var pairWindow))

@@ -18,9 +18,10 @@ namespace AltseasonLive.Grains.Correlation;
 /// All pairs of one anchor (key = anchor symbol). Ticks of other symbols are ignored, so callers may send a whole
 /// batch. Ticks revise the in-progress bar of the banks; a tick in a later
 /// bar commits the current one, and the committed statistics of every pair-window go to its grain in one call per
-/// batch. Live correlations go to the push notifier at most once per <see cref="PushOptions.FlushInterval"/>, only
-/// the changed ones (a timer publishes the end of a burst). The banks are rebuilt on activation from the committed
-/// bars kept in state (twice the longest window).
+/// batch. The live correlations that changed go to the push notifier once per batch, as the asset and market values do:
+/// the hub's fan-out is the one stage that coalesces them, on its one flush clock. A batch does not wait for its
+/// publish to complete; the next publish waits for it, so this group's publishes stay in order. The banks are rebuilt
+/// on activation from the committed bars kept in state (twice the longest window).
 /// </summary>
 public sealed partial class CorrelationGroupGrain : Grain, ICorrelationGroupGrain, ICheckpointParticipant
 {
@@ -28,8 +29,6 @@ public sealed partial class CorrelationGroupGrain : Grain, ICorrelationGroupGrai
     private readonly UniverseCatalog _universe;
     private readonly long _barSizeMs;
     private readonly WriteThrottle _throttle;
-    private readonly WriteThrottle _publish;
-    private readonly TimeSpan _publishInterval;
     private readonly GrainMetrics _metrics;
     private readonly PlausibilityOptions _plausibility;
     private readonly ILogger<CorrelationGroupGrain> _logger;
@@ -37,13 +36,13 @@ public sealed partial class CorrelationGroupGrain : Grain, ICorrelationGroupGrai
     private PairBarCloseBuffer _closes;
     private GroupLiveSeries _series = new(0);
     private PendingPartnerPrices _pending;
+    private Task _publishing = Task.CompletedTask;
 
     public CorrelationGroupGrain(
         [PersistentState("correlation-group", StorageNames.Default)] IPersistentState<CorrelationGroupState> state,
         UniverseCatalog universe,
         IOptions<BarOptions> bars,
         IOptions<StorageOptions> storage,
-        IOptions<PushOptions> push,
         TimeProvider clock,
         GrainMetrics metrics,
         IOptions<PlausibilityOptions> plausibility,
@@ -56,8 +55,6 @@ public sealed partial class CorrelationGroupGrain : Grain, ICorrelationGroupGrai
         _universe = universe;
         _barSizeMs = (long)bars.Value.BarSize.TotalMilliseconds;
         _throttle = new WriteThrottle(clock, storage.Value.WriteInterval);
-        _publishInterval = push.Value.FlushInterval;
-        _publish = new WriteThrottle(clock, _publishInterval);
         _closes = new PairBarCloseBuffer(_banks);
         _pending = new PendingPartnerPrices(_banks);
     }
@@ -91,7 +88,6 @@ public sealed partial class CorrelationGroupGrain : Grain, ICorrelationGroupGrai
         }
 
         _banks.RevisePartners(S.PendingPartners, _pending);
-        this.RegisterGrainTimer(PublishIfDirty, new GrainTimerCreationOptions(_publishInterval, _publishInterval) { Interleave = false });
         return Task.CompletedTask;
     }
 
@@ -102,6 +98,8 @@ public sealed partial class CorrelationGroupGrain : Grain, ICorrelationGroupGrai
             S.PendingPartners = _pending.ToDictionary();
             await _state.WriteStateAsync(cancellationToken);
         }
+
+        await _publishing;
     }
 
     public async Task Ingest(ImmutableArray<Tick> ticks)
@@ -139,11 +137,7 @@ public sealed partial class CorrelationGroupGrain : Grain, ICorrelationGroupGrai
             await _closes.SendAsync(GrainFactory);
         }
 
-        _publish.MarkDirty();
-        if (_publish.IsDue)
-        {
-            await PublishSeries();
-        }
+        await PublishSeries();
 
         if (_throttle.IsDue)
         {
@@ -239,11 +233,8 @@ public sealed partial class CorrelationGroupGrain : Grain, ICorrelationGroupGrai
         _throttle.MarkDirty();
     }
 
-    private Task PublishIfDirty(CancellationToken cancellationToken) => _publish.Dirty ? PublishSeries() : Task.CompletedTask;
-
     private async Task PublishSeries()
     {
-        _publish.MarkWritten();
         if (!S.HasBar)
         {
             return;
@@ -252,7 +243,8 @@ public sealed partial class CorrelationGroupGrain : Grain, ICorrelationGroupGrai
         var updates = _series.Changes(_banks, BarClock.StartOf(S.BarIndex, _barSizeMs), S.PendingAnchor is not null ? _pending : null);
         if (updates.Length > 0)
         {
-            await GrainFactory.GetGrain<IPushNotifierGrain>(0).PublishSeries(updates);
+            await _publishing;
+            _publishing = GrainFactory.GetGrain<IPushNotifierGrain>(0).PublishSeries(updates);
         }
     }
 

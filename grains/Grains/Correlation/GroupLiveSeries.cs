@@ -5,7 +5,8 @@ namespace AltseasonLive.Grains.Correlation;
 
 /// <summary>
 /// What a correlation group last sent to the push notifier for each pair-window (value, bar start in UTC epoch ms,
-/// closed flag), so that each publish carries only the pair-windows whose live value changed since the previous one.
+/// closed flag), so that each publish (one per ingested batch) carries only the pair-windows whose live value changed
+/// since the previous one. It reads the correlations the banks' SIMD passes already computed, not the full statistics.
 /// </summary>
 public sealed class GroupLiveSeries(int pairWindows)
 {
@@ -25,7 +26,8 @@ public sealed class GroupLiveSeries(int pairWindows)
         var pairWindows = banks.PairWindows;
         for (var i = 0; i < pairWindows.Length; i++)
         {
-            if (banks.GetStats(i).Correlation is not { } correlation)
+            var correlation = banks.CorrelationOf(i);
+            if (double.IsNaN(correlation))
             {
                 continue;
             }

@@ -6,7 +6,6 @@ namespace AltseasonLive.Api.Tests.Configuration;
 public sealed class InvalidSettingsTests
 {
     [Theory]
-    [InlineData("Push:FlushInterval", "00:00:00")]
     [InlineData("Push:ObserverExpiry", "00:00:00.5")]
     [InlineData("Signals:Correlation:HistoryLength", "0")]
     [InlineData("Bars:BarSize", "-00:00:01")]
@@ -59,6 +58,7 @@ public sealed class InvalidSettingsTests
     [InlineData("Hub:SendTimeoutSeconds", "10")]
     [InlineData("PushBridge:RegisterIntervalSeconds", "5")]
     [InlineData("Feeds:Synthetic:DayMilliseconds", "2000")]
+    [InlineData("Push:FlushInterval", "00:00:00.015")]
     [InlineData("Operations:DashboardKey", "secret")]
     public async Task A_retired_or_misspelt_key_stops_the_start_instead_of_being_ignored(string key, string value)
     {
