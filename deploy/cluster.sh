@@ -93,7 +93,9 @@ if [[ ${1:-} == node ]]; then
 fi
 
 nodes=${1:-3}
-redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$data" --appendonly yes --appendfsync everysec --save "" \
+# Redis in its own session: Ctrl-C reaches the nodes (they stop gracefully, writing their state) but not Redis, which
+# the trap stops after them; a Redis gone first would leave the nodes hanging on shutdown.
+setsid redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$data" --appendonly yes --appendfsync everysec --save "" \
   --daemonize no >"$data/redis.log" 2>&1 &
 redis_pid=$!
 pids=()
