@@ -82,7 +82,7 @@ public sealed partial class AssetGrain : Grain, IAssetGrain
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_throttle.Dirty)
+        if (_throttle.WritesOnDeactivation)
         {
             await _state.WriteStateAsync(cancellationToken);
         }
@@ -124,6 +124,7 @@ public sealed partial class AssetGrain : Grain, IAssetGrain
         {
             state.LogPosition = position;
             _throttle.MarkDirty();
+            _throttle.HoldForCheckpoints();
         }
         else if (applied > 0)
         {
@@ -141,6 +142,13 @@ public sealed partial class AssetGrain : Grain, IAssetGrain
         }
 
         return verdicts.MoveToImmutable();
+    }
+
+    /// <summary>Deactivates without writing: the next call loads the state of the last checkpoint.</summary>
+    public Task Discard()
+    {
+        DeactivateOnIdle();
+        return Task.CompletedTask;
     }
 
     public Task Flush() => _throttle.Dirty ? WriteAsync() : Task.CompletedTask;

@@ -22,8 +22,20 @@ public sealed class WriteThrottle
 
     public void MarkDirty() => Dirty = true;
 
-    /// <summary>True when dirty and the interval has passed since the last write.</summary>
-    public bool IsDue => Dirty && _clock.GetElapsedTime(_lastWrite) >= _interval;
+    /// <summary>
+    /// True once the grain took a call of a cluster's ingest log: from then on its state is written only when the log
+    /// checkpoints (never on the interval, never on deactivation), so the stored states of all grains are one
+    /// consistent cut that the log's replay continues from.
+    /// </summary>
+    public bool Checkpointed { get; private set; }
+
+    /// <summary>True when dirty and the interval has passed since the last write (never when <see cref="Checkpointed"/>).</summary>
+    public bool IsDue => !Checkpointed && Dirty && _clock.GetElapsedTime(_lastWrite) >= _interval;
+
+    /// <summary>True when a deactivation should write the state: dirty, and not <see cref="Checkpointed"/>.</summary>
+    public bool WritesOnDeactivation => Dirty && !Checkpointed;
+
+    public void HoldForCheckpoints() => Checkpointed = true;
 
     public void MarkWritten()
     {

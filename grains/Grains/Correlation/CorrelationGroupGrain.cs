@@ -93,7 +93,7 @@ public sealed partial class CorrelationGroupGrain : Grain, ICorrelationGroupGrai
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_throttle.Dirty)
+        if (_throttle.WritesOnDeactivation)
         {
             S.PendingPartners = _pending.ToDictionary();
             await _state.WriteStateAsync(cancellationToken);
@@ -114,6 +114,7 @@ public sealed partial class CorrelationGroupGrain : Grain, ICorrelationGroupGrai
         if (LogPosition.Current is { } position)
         {
             state.LogPosition = position;
+            _throttle.HoldForCheckpoints();
         }
 
         _metrics.RecordCorrelationBatch(ticks.Length);
@@ -145,6 +146,13 @@ public sealed partial class CorrelationGroupGrain : Grain, ICorrelationGroupGrai
             await _state.WriteStateAsync();
             _throttle.MarkWritten();
         }
+    }
+
+    /// <summary>Deactivates without writing: the next call loads the state of the last checkpoint.</summary>
+    public Task Discard()
+    {
+        DeactivateOnIdle();
+        return Task.CompletedTask;
     }
 
     public async Task Flush()

@@ -68,6 +68,7 @@ public sealed partial class PairWindowGrain : Grain, IPairWindowGrain
         if (LogPosition.Current is { } position)
         {
             S.LogPosition = position;
+            _throttle.HoldForCheckpoints();
         }
 
         var events = ImmutableArray.CreateBuilder<MarketEvent>();
@@ -108,10 +109,17 @@ public sealed partial class PairWindowGrain : Grain, IPairWindowGrain
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_throttle.Dirty)
+        if (_throttle.WritesOnDeactivation)
         {
             await _state.WriteStateAsync(cancellationToken);
         }
+    }
+
+    /// <summary>Deactivates without writing: the next call loads the state of the last checkpoint.</summary>
+    public Task Discard()
+    {
+        DeactivateOnIdle();
+        return Task.CompletedTask;
     }
 
     public async Task Flush()

@@ -15,10 +15,10 @@ namespace AltseasonLive.Grains.Durability;
 /// The cluster's one ingest path (key 0; see <see cref="IIngestLogGrain"/>). A batch is appended to the
 /// <see cref="IIngestLog"/>, then applied through the ingest grain with its position in the request context
 /// (<see cref="LogPosition"/>), one batch at a time. Every <see cref="IngestLogOptions.CheckpointInterval"/> every grain
-/// that keeps state is told to write it, and the log before that point is dropped. At activation (its node was lost),
-/// after a batch failed, and when the cluster has lost a node, the log after the checkpoint is applied again before the
-/// next batch: grains whose state already includes a batch skip it, so the state of the whole cluster ends as if
-/// nothing had been lost.
+/// that keeps state is told to write it (grains in the log write only then), and the log before that point is
+/// dropped. At activation (its node was lost), after a batch failed, and when the cluster has lost a node, every such
+/// grain is restarted from the checkpoint and the log after it is applied again before the next batch (grains whose
+/// state already includes a batch skip it), so the state of the whole cluster ends as if nothing had been lost.
 /// </summary>
 public sealed partial class IngestLogGrain(
     IIngestLog log,
@@ -86,6 +86,13 @@ public sealed partial class IngestLogGrain(
 
     private async Task RedriveAsync()
     {
+        // Every grain restarts from the checkpoint's cut, so that a grain that survived does not skip the calls that a
+        // grain behind it (which lived on the lost node) needs from it.
+        foreach (var stage in Stages())
+        {
+            await Task.WhenAll(stage.Select(grain => grain.Discard()));
+        }
+
         var checkpoint = await log.ReadCheckpointAsync();
         _streams.Clear();
         foreach (var (id, chunk) in checkpoint.Streams)
@@ -172,34 +179,13 @@ public sealed partial class IngestLogGrain(
         }
 
         var position = _applied;
-        var flushes = new List<Task>();
-        foreach (var asset in universe.Assets)
-        {
-            flushes.Add(GrainFactory.GetGrain<IAssetGrain>(asset.Symbol).Flush());
-            flushes.Add(GrainFactory.GetGrain<ISeriesHistoryGrain>(asset.Symbol).Flush());
-        }
-
-        foreach (var symbol in _unlisted)
-        {
-            flushes.Add(GrainFactory.GetGrain<IAssetGrain>(symbol).Flush());
-            flushes.Add(GrainFactory.GetGrain<ISeriesHistoryGrain>(symbol).Flush());
-        }
-
-        foreach (var key in universe.Info.PairWindows)
-        {
-            flushes.Add(GrainFactory.GetGrain<IPairWindowGrain>(key.ToString()).Flush());
-        }
-
-        foreach (var anchor in universe.Info.PairWindows.Select(k => k.Anchor).Distinct(StringComparer.Ordinal))
-        {
-            flushes.Add(GrainFactory.GetGrain<ICorrelationGroupGrain>(anchor).Flush());
-        }
-
-        flushes.Add(GrainFactory.GetGrain<IMarketGrain>(0).Flush());
-        flushes.Add(GrainFactory.GetGrain<ISeriesHistoryGrain>(SeriesHistoryKeys.AltseasonIndex).Flush());
         try
         {
-            await Task.WhenAll(flushes);
+            foreach (var stage in Stages())
+            {
+                await Task.WhenAll(stage.Select(grain => grain.Flush()));
+            }
+
             await log.SaveCheckpointAsync(new IngestCheckpoint(position, _streams.ToImmutableDictionary(StringComparer.Ordinal)));
             _checkpointed = position;
         }
@@ -211,6 +197,25 @@ public sealed partial class IngestLogGrain(
                 throw;
             }
         }
+    }
+
+    /// <summary>
+    /// The grains that keep state, downstream first (pair windows and series histories, correlation groups, assets, the
+    /// market): a checkpoint cut short leaves a written grain only ahead of the grains that feed it, which then send
+    /// it again what it skips.
+    /// </summary>
+    private IEnumerable<IReadOnlyList<ICheckpointedGrain>> Stages()
+    {
+        var symbols = universe.Assets.Select(a => a.Symbol).Concat(_unlisted).ToList();
+        yield return
+        [
+            .. universe.Info.PairWindows.Select(key => GrainFactory.GetGrain<IPairWindowGrain>(key.ToString())),
+            .. symbols.Select(symbol => GrainFactory.GetGrain<ISeriesHistoryGrain>(symbol)),
+            GrainFactory.GetGrain<ISeriesHistoryGrain>(SeriesHistoryKeys.AltseasonIndex),
+        ];
+        yield return [.. universe.Info.PairWindows.Select(k => k.Anchor).Distinct(StringComparer.Ordinal).Select(anchor => GrainFactory.GetGrain<ICorrelationGroupGrain>(anchor))];
+        yield return [.. symbols.Select(symbol => GrainFactory.GetGrain<IAssetGrain>(symbol))];
+        yield return [GrainFactory.GetGrain<IMarketGrain>(0)];
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ingest log: checkpoint at {Checkpoint}, applied {Replayed} logged batches again, now at {Position}")]

@@ -62,7 +62,7 @@ public sealed partial class MarketGrain : Grain, IMarketGrain
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_throttle.Dirty)
+        if (_throttle.WritesOnDeactivation)
         {
             await _state.WriteStateAsync(cancellationToken);
         }
@@ -83,6 +83,7 @@ public sealed partial class MarketGrain : Grain, IMarketGrain
         {
             S.LogPosition = position;
             _throttle.MarkDirty();
+            _throttle.HoldForCheckpoints();
         }
         else if (!ticks.IsDefaultOrEmpty)
         {
@@ -106,6 +107,13 @@ public sealed partial class MarketGrain : Grain, IMarketGrain
         }
 
         return composites.ToImmutable();
+    }
+
+    /// <summary>Deactivates without writing: the next call loads the state of the last checkpoint.</summary>
+    public Task Discard()
+    {
+        DeactivateOnIdle();
+        return Task.CompletedTask;
     }
 
     public Task Flush() => _throttle.Dirty ? WriteAsync() : Task.CompletedTask;

@@ -70,6 +70,9 @@ public sealed class SeriesHistoryGrain : Grain, ISeriesHistoryGrain
         }
     }
 
+    /// <summary>Nothing to discard: appends are idempotent, so a replay over a newer stored state changes nothing.</summary>
+    public Task Discard() => Task.CompletedTask;
+
     public Task<ImmutableArray<HistoryPoint>> Get() => Task.FromResult(_state.State.Closes.ToImmutableArray());
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
